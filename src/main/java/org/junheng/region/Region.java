@@ -1,0 +1,27 @@
+package org.junheng.region;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * 行政区划. {@code path} lists the codes from the root down to this region, so a subtree is one
+ * prefix match.
+ */
+@Table("region")
+public record Region(@Id String code, String name, RegionLevel level, String parentCode, String path,
+		@Version Integer version) {
+
+	static Region root(String code, String name) {
+		return new Region(code, name, RegionLevel.PROVINCE, null, code, null);
+	}
+
+	Region child(String code, String name) {
+		return new Region(code, name, this.level.childLevel(), this.code, this.path + "/" + code, null);
+	}
+
+	Region withName(String name) {
+		return new Region(this.code, name, this.level, this.parentCode, this.path, this.version);
+	}
+
+}

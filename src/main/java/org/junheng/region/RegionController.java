@@ -1,0 +1,162 @@
+package org.junheng.region;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import reactor.core.publisher.Mono;
+
+import org.junheng.system.Checks;
+import org.junheng.system.ConflictException;
+import org.junheng.system.Connection;
+import org.junheng.system.GlobalId;
+import org.junheng.system.InvalidInputException;
+import org.junheng.system.Keyset;
+import org.junheng.system.NodeResolver;
+import org.junheng.system.NotFoundException;
+import org.junheng.system.PageRequest;
+import org.junheng.system.SqlWhere;
+import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class RegionController implements NodeResolver {
+
+	static final Pattern CODE = Pattern.compile("[1-9][0-9]{5}");
+
+	private final RegionRepository repository;
+
+	private final R2dbcEntityTemplate template;
+
+	private final Keyset keyset;
+
+	RegionController(RegionRepository repository, R2dbcEntityTemplate template, Keyset keyset) {
+		this.repository = repository;
+		this.template = template;
+		this.keyset = keyset;
+	}
+
+	record RegionFilter(String within, String parentCode, RegionLevel level, String name) {
+	}
+
+	enum RegionOrderField {
+
+		CODE("r.code", "text"), NAME("r.name", "text");
+
+		final String expression;
+
+		final String type;
+
+		RegionOrderField(String expression, String type) {
+			this.expression = expression;
+			this.type = type;
+		}
+
+	}
+
+	record RegionOrder(RegionOrderField field, String direction) {
+	}
+
+	record CreateRegionInput(String code, String name, RegionLevel level, String parentCode) {
+	}
+
+	record UpdateRegionInput(String code, Integer version, String name) {
+	}
+
+	@QueryMapping
+	Mono<Connection<Region>> regions(@Argument Integer first, @Argument String after, @Argument Integer last,
+			@Argument String before, @Argument RegionFilter filter, @Argument RegionOrder orderBy) {
+		PageRequest page = PageRequest.of(first, after, last, before);
+		SqlWhere where = new SqlWhere();
+		if (filter != null) {
+			where.and(Regions.withinCondition("r.code", "within"), "within", filter.within())
+				.and("r.parent_code = :parent", "parent", filter.parentCode())
+				.and("r.level = :level", "level", (filter.level() != null) ? filter.level().name() : null)
+				.and("r.name like :name", "name", (filter.name() != null) ? SqlWhere.contains(filter.name()) : null);
+		}
+		RegionOrderField field = (orderBy != null) ? orderBy.field() : RegionOrderField.CODE;
+		boolean descending = orderBy != null && "DESC".equals(orderBy.direction());
+		Keyset.Sort sort = new Keyset.Sort("region-" + field + (descending ? "-desc" : ""), field.expression, field.type,
+				descending, "code");
+		return this.keyset.page("region r", "r", where, sort, page, this.keyset.rows(Region.class));
+	}
+
+	@QueryMapping
+	Mono<Region> region(@Argument String code) {
+		return this.repository.findById(code);
+	}
+
+	@SchemaMapping
+	String id(Region region) {
+		return GlobalId.of("Region", region.code());
+	}
+
+	@BatchMapping
+	Mono<Map<Region, Region>> parent(List<Region> regions) {
+		List<String> parents = regions.stream().map(Region::parentCode).filter(Objects::nonNull).distinct().toList();
+		return this.repository.findAllById(parents)
+			.collectMap(Region::code)
+			.map((byCode) -> regions.stream().filter((r) -> r.parentCode() != null && byCode.containsKey(r.parentCode()))
+				.collect(Collectors.toMap((r) -> r, (r) -> byCode.get(r.parentCode()), (a, b) -> a)));
+	}
+
+	@BatchMapping
+	Mono<Map<Region, List<Region>>> children(List<Region> regions) {
+		return this.repository.findByParentCodeInOrderByCode(regions.stream().map(Region::code).toList())
+			.collectMultimap(Region::parentCode)
+			.map((byParent) -> regions.stream().distinct().collect(Collectors.toMap((r) -> r,
+					(r) -> List.copyOf(byParent.getOrDefault(r.code(), List.of())))));
+	}
+
+	@MutationMapping
+	Mono<Region> createRegion(@Argument CreateRegionInput input) {
+		Checks.on("input")
+			.require(CODE.matcher(input.code()).matches(), "code", "must be a 6-digit administrative code")
+			.text(input.name(), "name", 100)
+			.require(input.level() == RegionLevel.PROVINCE || input.parentCode() != null, "parentCode",
+					"is required below province level")
+			.require(input.level() != RegionLevel.PROVINCE || input.parentCode() == null, "parentCode",
+					"must be empty for a province")
+			.validate();
+		Mono<Region> region = (input.parentCode() == null) ? Mono.just(Region.root(input.code(), input.name()))
+				: this.repository.findById(input.parentCode())
+					.switchIfEmpty(NotFoundException.error("input.parentCode", "no region has the code " + input.parentCode()))
+					.map((parent) -> {
+						if (parent.level().childLevel() != input.level()) {
+							throw InvalidInputException.of("input.level",
+									"must be one level below the parent, which is a " + parent.level());
+						}
+						return parent.child(input.code(), input.name());
+					});
+		return region.flatMap(this.template::insert);
+	}
+
+	@MutationMapping
+	Mono<Region> updateRegion(@Argument UpdateRegionInput input) {
+		Checks.on("input").text(input.name(), "name", 100).validate();
+		return this.repository.findById(input.code())
+			.switchIfEmpty(NotFoundException.error("input.code", "no region has the code " + input.code()))
+			.flatMap((region) -> {
+				ConflictException.check(region.version(), input.version(), "region");
+				return this.template.update((input.name() != null) ? region.withName(input.name()) : region);
+			});
+	}
+
+	@Override
+	public String type() {
+		return "Region";
+	}
+
+	@Override
+	public Mono<?> find(String key) {
+		return this.repository.findById(key);
+	}
+
+}

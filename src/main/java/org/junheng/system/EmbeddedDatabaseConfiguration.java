@@ -1,0 +1,51 @@
+package org.junheng.system;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The default database: when no {@code spring.r2dbc.url} is configured, a real PostgreSQL 17
+ * runs in-process on a random loopback port. Its data directory survives restarts, so a second
+ * start keeps what the first one wrote; delete the directory to start over.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.r2dbc.url:}'.isEmpty()")
+class EmbeddedDatabaseConfiguration {
+
+	@Bean(destroyMethod = "close")
+	EmbeddedPostgres embeddedPostgres(@Value("${junheng.embedded.data-dir:./data/postgres}") Path dataDirectory,
+			@Value("${junheng.embedded.port:0}") int port) throws IOException {
+		Files.createDirectories(dataDirectory);
+		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+			.setDataDirectory(dataDirectory)
+			.setCleanDataDirectory(false)
+			.setServerConfig("max_connections", "200");
+		if (port > 0) {
+			builder.setPort(port);
+		}
+		return builder.start();
+	}
+
+	@Bean
+	R2dbcConnectionDetails embeddedConnectionDetails(EmbeddedPostgres postgres) {
+		ConnectionFactoryOptions options = ConnectionFactoryOptions.builder()
+			.option(ConnectionFactoryOptions.DRIVER, "postgresql")
+			.option(ConnectionFactoryOptions.HOST, "127.0.0.1")
+			.option(ConnectionFactoryOptions.PORT, postgres.getPort())
+			.option(ConnectionFactoryOptions.DATABASE, "postgres")
+			.option(ConnectionFactoryOptions.USER, "postgres")
+			.build();
+		return () -> options;
+	}
+
+}

@@ -1,0 +1,74 @@
+package org.junheng.system;
+
+import java.util.List;
+import java.util.Map;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns exceptions into GraphQL errors with a classification and the offending field in
+ * {@code extensions}. Anything unexpected becomes a bare INTERNAL_ERROR: no message, stack trace
+ * or SQL text ever reaches a client; it is logged here instead.
+ */
+@Component
+class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
+
+	private static final Log logger = LogFactory.getLog(GraphQlErrors.class);
+
+	/** Database constraints that back up input checks, by name, with the field they guard. */
+	private static final Map<String, String[]> CONSTRAINTS = Map.of(
+			"school_code_key", new String[] { "input.code", "a school with this code already exists" },
+			"region_pkey", new String[] { "input.code", "a region with this code already exists" },
+			"school_conditions_school_id_school_year_key",
+			new String[] { "input.schoolYear", "conditions of this school year were recorded meanwhile" });
+
+	@Override
+	protected List<GraphQLError> resolveToMultipleErrors(Throwable ex, DataFetchingEnvironment env) {
+		if (ex instanceof InvalidInputException invalid) {
+			return invalid.problems().stream()
+				.map((problem) -> error(env, ErrorType.BAD_REQUEST, problem.field(), problem.field() + " " + problem.message()))
+				.toList();
+		}
+		if (ex instanceof NotFoundException notFound) {
+			return List.of(error(env, ErrorType.NOT_FOUND, notFound.field(), notFound.getMessage()));
+		}
+		if (ex instanceof ConflictException conflict) {
+			return List.of(error(env, ErrorKind.CONFLICT, conflict.field(), conflict.getMessage()));
+		}
+		if (ex instanceof OptimisticLockingFailureException) {
+			return List.of(error(env, ErrorKind.CONFLICT, "input.version",
+					"was changed by someone else meanwhile; reload and try again"));
+		}
+		if (ex instanceof DataIntegrityViolationException) {
+			String message = String.valueOf(ex.getMessage());
+			for (Map.Entry<String, String[]> constraint : CONSTRAINTS.entrySet()) {
+				if (message.contains(constraint.getKey())) {
+					String[] fieldAndMessage = constraint.getValue();
+					return List.of(error(env, ErrorType.BAD_REQUEST, fieldAndMessage[0], fieldAndMessage[1]));
+				}
+			}
+			logger.warn("Constraint violation without a matching input check", ex);
+			return List.of(error(env, ErrorType.BAD_REQUEST, "input", "breaks a data rule"));
+		}
+		logger.error("Unexpected failure at " + env.getExecutionStepInfo().getPath(), ex);
+		return List.of(GraphqlErrorBuilder.newError(env).errorType(ErrorType.INTERNAL_ERROR)
+			.message("Internal error; it has been logged").build());
+	}
+
+	private static GraphQLError error(DataFetchingEnvironment env, graphql.ErrorClassification kind, String field,
+			String message) {
+		return GraphqlErrorBuilder.newError(env).errorType(kind).message(message)
+			.extensions(Map.of("field", field)).build();
+	}
+
+}

@@ -1,0 +1,179 @@
+package org.junheng.system;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+import io.r2dbc.spi.Row;
+import io.r2dbc.spi.RowMetadata;
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keyset (seek) pagination in SQL. A page is {@code WHERE (sort, id) > (cursor) ORDER BY sort, id
+ * LIMIT n + 1}, so deep pages cost the same as the first and rows written between two pages are
+ * neither skipped nor repeated. The cursor carries the sort it belongs to, the sort value and the
+ * row id.
+ */
+@Component
+public final class Keyset {
+
+	private final DatabaseClient db;
+
+	private final R2dbcEntityTemplate template;
+
+	Keyset(R2dbcEntityTemplate template) {
+		this.template = template;
+		this.db = template.getDatabaseClient();
+	}
+
+	/** Maps a row to an entity record the way Spring Data does, ignoring the paging columns. */
+	public <T> BiFunction<Row, RowMetadata, T> rows(Class<T> type) {
+		return (row, meta) -> this.template.getConverter().read(type, row, meta);
+	}
+
+	/**
+	 * An ordering: its name (checked against cursors), the SQL expression, the SQL type to cast a
+	 * cursor value back to, and the direction. The row's numeric unique key (the column {@code key},
+	 * {@code id} unless told) breaks ties.
+	 */
+	public record Sort(String name, String expression, String type, boolean descending, String key) {
+
+		public Sort(String name, String expression, String type, boolean descending) {
+			this(name, expression, type, descending, "id");
+		}
+
+	}
+
+	/** One page of a top-level list. {@code from} must name the listed table with the given alias. */
+	public <T> Mono<Connection<T>> page(String from, String alias, SqlWhere where, Sort sort, PageRequest page,
+			BiFunction<Row, RowMetadata, T> mapper) {
+		boolean descending = sort.descending() ^ page.backward();
+		String direction = descending ? " desc" : " asc";
+		String key = alias + "." + sort.key();
+		StringBuilder sql = new StringBuilder("select ").append(alias).append(".*, (").append(sort.expression())
+			.append(")::text as cursor_key, (").append(key).append(")::bigint as cursor_id from ").append(from)
+			.append(" where ").append(where.sql());
+		Cursor cursor = Cursor.decode(page, sort);
+		if (cursor != null) {
+			sql.append(" and (").append(sort.expression()).append(", ").append(key).append(") ")
+				.append(descending ? "<" : ">").append(" (cast(:cursor_value as ").append(sort.type())
+				.append("), :cursor_id)");
+		}
+		sql.append(" order by ").append(sort.expression()).append(direction).append(", ").append(key).append(direction)
+			.append(" limit :limit");
+		DatabaseClient.GenericExecuteSpec spec = where.bind(this.db.sql(sql.toString())).bind("limit", page.size() + 1);
+		if (cursor != null) {
+			spec = spec.bind("cursor_value", cursor.value()).bind("cursor_id", cursor.id());
+		}
+		Mono<Long> total = where.bind(this.db.sql("select count(*) from " + from + " where " + where.sql()))
+			.map((row) -> row.get(0, Long.class))
+			.one()
+			.cache();
+		return spec.map((row, meta) -> new Connection.Edge<>(mapper.apply(row, meta),
+				Cursor.encode(sort, row.get("cursor_key", String.class), row.get("cursor_id", Long.class))))
+			.all()
+			.collectList()
+			.map((edges) -> connection(edges, page, cursor != null, total));
+	}
+
+	/**
+	 * The first page of a nested list for many parents at once, in one statement: rows are
+	 * numbered per parent with a window function. {@code parent} is the SQL expression of the
+	 * parent key (the DataLoader key); the total per parent comes from the same statement.
+	 */
+	public <K, T> Mono<Map<K, Connection<T>>> pages(String from, String alias, String parent, Class<K> parentType,
+			SqlWhere where, Sort sort, PageRequest page, BiFunction<Row, RowMetadata, T> mapper) {
+		String direction = sort.descending() ? " desc" : " asc";
+		String key = alias + "." + sort.key();
+		Cursor cursor = Cursor.decode(page, sort);
+		String visible = (cursor != null) ? "case when (" + sort.expression() + ", " + key + ") "
+				+ (sort.descending() ? "<" : ">") + " (cast(:cursor_value as " + sort.type() + "), :cursor_id) then 1 else 0 end"
+				: "1";
+		String sql = "select * from (select x.*, row_number() over (partition by x.parent_key, x.visible order by "
+				+ "x.sort_key" + direction + ", x.cursor_id" + direction + ") as rn from (select " + alias + ".*, "
+				+ parent + " as parent_key, " + sort.expression() + " as sort_key, (" + sort.expression()
+				+ ")::text as cursor_key, (" + key + ")::bigint as cursor_id, " + visible + " as visible, "
+				+ "count(*) over (partition by " + parent + ") as total_count from " + from + " where " + where.sql()
+				+ ") x) y where (visible = 1 and rn <= :limit) or rn = 1 order by parent_key, visible desc, rn";
+		DatabaseClient.GenericExecuteSpec spec = where.bind(this.db.sql(sql)).bind("limit", page.size() + 1);
+		if (cursor != null) {
+			spec = spec.bind("cursor_value", cursor.value()).bind("cursor_id", cursor.id());
+		}
+		return spec.map((row, meta) -> new NestedRow<>(row.get("parent_key", parentType),
+				row.get("visible", Integer.class) == 1, row.get("total_count", Long.class),
+				new Connection.Edge<>(mapper.apply(row, meta),
+						Cursor.encode(sort, row.get("cursor_key", String.class), row.get("cursor_id", Long.class)))))
+			.all()
+			.collectList()
+			.map((rows) -> {
+				Map<K, List<NestedRow<K, T>>> byParent = new LinkedHashMap<>();
+				rows.forEach((row) -> byParent.computeIfAbsent(row.parent(), (k) -> new ArrayList<>()).add(row));
+				Map<K, Connection<T>> result = new LinkedHashMap<>();
+				byParent.forEach((parentKey, parentRows) -> {
+					List<Connection.Edge<T>> edges = parentRows.stream().filter(NestedRow::visible).map(NestedRow::edge)
+						.toList();
+					Mono<Long> total = Mono.just(parentRows.get(0).total());
+					result.put(parentKey, connection(edges, page, cursor != null, total));
+				});
+				return result;
+			});
+	}
+
+	/** The connection of a parent with no rows at all. */
+	public static <T> Connection<T> empty() {
+		return new Connection<>(List.of(), new Connection.PageInfo(false, false, null, null), Mono.just(0L));
+	}
+
+	private static <T> Connection<T> connection(List<Connection.Edge<T>> fetched, PageRequest page, boolean hadCursor,
+			Mono<Long> total) {
+		boolean more = fetched.size() > page.size();
+		List<Connection.Edge<T>> edges = new ArrayList<>(more ? fetched.subList(0, page.size()) : fetched);
+		if (page.backward()) {
+			Collections.reverse(edges);
+		}
+		Connection.PageInfo info = new Connection.PageInfo(page.backward() ? hadCursor : more,
+				page.backward() ? more : hadCursor, edges.isEmpty() ? null : edges.get(0).cursor(),
+				edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
+		return new Connection<>(List.copyOf(edges), info, total);
+	}
+
+	private record NestedRow<K, T>(K parent, boolean visible, long total, Connection.Edge<T> edge) {
+	}
+
+	private record Cursor(String value, long id) {
+
+		static String encode(Sort sort, String value, long id) {
+			String raw = sort.name() + "|" + id + "|" + value;
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+		}
+
+		static Cursor decode(PageRequest page, Sort sort) {
+			String cursor = page.cursor();
+			if (cursor == null) {
+				return null;
+			}
+			try {
+				String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+				String[] parts = raw.split("\\|", 3);
+				if (parts.length == 3 && parts[0].equals(sort.name())) {
+					return new Cursor(parts[2], Long.parseLong(parts[1]));
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				// falls through to the error below
+			}
+			throw InvalidInputException.of(page.backward() ? "before" : "after", "is not a cursor of this list in this order");
+		}
+
+	}
+
+}

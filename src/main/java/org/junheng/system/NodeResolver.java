@@ -1,0 +1,15 @@
+package org.junheng.system;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Looks up objects of one GraphQL type by the key inside their global ID, for {@code Query.node}.
+ * Each feature registers one per type it owns.
+ */
+public interface NodeResolver {
+
+	String type();
+
+	Mono<?> find(String key);
+
+}

@@ -1,0 +1,50 @@
+package org.junheng.system;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+
+/**
+ * The WHERE clause of a list query, built from the filters a client actually gave, with named
+ * bind markers only: no client value is ever spliced into SQL text.
+ */
+public final class SqlWhere {
+
+	private final List<String> conditions = new ArrayList<>();
+
+	private final Map<String, Object> bindings = new LinkedHashMap<>();
+
+	public SqlWhere and(String condition) {
+		this.conditions.add(condition);
+		return this;
+	}
+
+	/** Adds a condition with one named bind marker, unless the value is null. */
+	public SqlWhere and(String condition, String name, Object value) {
+		if (value != null) {
+			this.conditions.add(condition);
+			this.bindings.put(name, value);
+		}
+		return this;
+	}
+
+	public String sql() {
+		return this.conditions.isEmpty() ? "true" : String.join(" and ", this.conditions);
+	}
+
+	public GenericExecuteSpec bind(GenericExecuteSpec spec) {
+		for (Map.Entry<String, Object> binding : this.bindings.entrySet()) {
+			spec = spec.bind(binding.getKey(), binding.getValue());
+		}
+		return spec;
+	}
+
+	/** A {@code LIKE} pattern matching the text anywhere, with the client's wildcards escaped. */
+	public static String contains(String text) {
+		return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+	}
+
+}

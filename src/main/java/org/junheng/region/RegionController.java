@@ -46,17 +46,27 @@ class RegionController implements NodeResolver {
 	record RegionFilter(String within, String parentCode, RegionLevel level, String name) {
 	}
 
-	enum RegionOrderField {
+	enum RegionOrderField implements Keyset.Field {
 
 		CODE("r.code", "text"), NAME("r.name", "text");
 
-		final String expression;
+		private final String expression;
 
-		final String type;
+		private final String type;
 
 		RegionOrderField(String expression, String type) {
 			this.expression = expression;
 			this.type = type;
+		}
+
+		@Override
+		public String expression() {
+			return this.expression;
+		}
+
+		@Override
+		public String type() {
+			return this.type;
 		}
 
 	}
@@ -81,10 +91,8 @@ class RegionController implements NodeResolver {
 				.and("r.level = :level", "level", (filter.level() != null) ? filter.level().name() : null)
 				.and("r.name like :name", "name", (filter.name() != null) ? SqlWhere.contains(filter.name()) : null);
 		}
-		RegionOrderField field = (orderBy != null) ? orderBy.field() : RegionOrderField.CODE;
-		boolean descending = orderBy != null && "DESC".equals(orderBy.direction());
-		Keyset.Sort sort = new Keyset.Sort("region-" + field + (descending ? "-desc" : ""), field.expression, field.type,
-				descending, "code");
+		Keyset.Sort sort = (orderBy != null) ? Keyset.sort("region", orderBy.field(), orderBy.direction(), "code")
+				: Keyset.sort("region", RegionOrderField.CODE, "ASC", "code");
 		return this.keyset.page("region r", "r", where, sort, page, this.keyset.rows(Region.class));
 	}
 

@@ -20,6 +20,11 @@ public class Regions {
 		this.repository = repository;
 	}
 
+	/** Whether the text has the shape of an administrative code: six digits, not starting with 0. */
+	public static boolean isCode(String code) {
+		return code != null && RegionController.CODE.matcher(code).matches();
+	}
+
 	/**
 	 * The SQL condition "{@code column} is the region bound to {@code :param} or one of its
 	 * descendants"; an unknown region matches nothing.

@@ -53,6 +53,31 @@ public final class Keyset {
 
 	}
 
+	/** A field a list can be ordered by: the SQL expression and its type. */
+	public interface Field {
+
+		String name();
+
+		String expression();
+
+		String type();
+
+	}
+
+	/**
+	 * The ordering a client asked for: {@code list} names the list, so a cursor of one list or
+	 * order is refused by another.
+	 */
+	public static Sort sort(String list, Field field, String direction, String key) {
+		boolean descending = "DESC".equals(direction);
+		return new Sort(list + "-" + field.name() + (descending ? "-desc" : ""), field.expression(), field.type(), descending,
+				key);
+	}
+
+	public static Sort sort(String list, Field field, String direction) {
+		return sort(list, field, direction, "id");
+	}
+
 	/** One page of a top-level list. {@code from} must name the listed table with the given alias. */
 	public <T> Mono<Connection<T>> page(String from, String alias, SqlWhere where, Sort sort, PageRequest page,
 			BiFunction<Row, RowMetadata, T> mapper) {

@@ -12,4 +12,14 @@ public interface NodeResolver {
 
 	Mono<?> find(String key);
 
+	/** The numeric key inside an ID, or null when it is not one. */
+	static Long numericKey(String key) {
+		try {
+			return Long.valueOf(key);
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
 }

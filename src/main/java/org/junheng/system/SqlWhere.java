@@ -42,6 +42,11 @@ public final class SqlWhere {
 		return spec;
 	}
 
+	/** Enum names for an {@code = any(:names)} condition; null (no condition) when none are given. */
+	public static String[] names(List<? extends Enum<?>> values) {
+		return (values == null || values.isEmpty()) ? null : values.stream().map(Enum::name).toArray(String[]::new);
+	}
+
 	/** A {@code LIKE} pattern matching the text anywhere, with the client's wildcards escaped. */
 	public static String contains(String text) {
 		return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";

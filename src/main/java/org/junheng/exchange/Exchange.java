@@ -1,0 +1,26 @@
+package org.junheng.exchange;
+
+import java.time.LocalDate;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+
+/** 交流轮岗: a teacher working at another school for a period of one school year. */
+@Table("exchange")
+public record Exchange(@Id Long id, Long teacherId, Long fromSchoolId, Long toSchoolId, Integer schoolYear, ExchangeKind kind,
+		LocalDate startsOn, LocalDate endsOn, ExchangeStatus status, @Version Integer version) {
+
+	/** A school year runs from September to the end of August. */
+	boolean startsInSchoolYear() {
+		return !this.startsOn.isBefore(LocalDate.of(this.schoolYear, 9, 1))
+				&& this.startsOn.isBefore(LocalDate.of(this.schoolYear + 1, 9, 1));
+	}
+
+	Exchange with(ExchangeKind kind, LocalDate startsOn, LocalDate endsOn, ExchangeStatus status) {
+		return new Exchange(this.id, this.teacherId, this.fromSchoolId, this.toSchoolId, this.schoolYear,
+				(kind != null) ? kind : this.kind, (startsOn != null) ? startsOn : this.startsOn,
+				(endsOn != null) ? endsOn : this.endsOn, (status != null) ? status : this.status, this.version);
+	}
+
+}

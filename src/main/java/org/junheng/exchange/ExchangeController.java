@@ -1,0 +1,199 @@
+package org.junheng.exchange;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import reactor.core.publisher.Mono;
+
+import org.junheng.region.Regions;
+import org.junheng.school.School;
+import org.junheng.school.Schools;
+import org.junheng.system.Checks;
+import org.junheng.system.ConflictException;
+import org.junheng.system.Connection;
+import org.junheng.system.GlobalId;
+import org.junheng.system.Keyset;
+import org.junheng.system.NodeResolver;
+import org.junheng.system.NotFoundException;
+import org.junheng.system.PageRequest;
+import org.junheng.system.SqlWhere;
+import org.junheng.teacher.Teacher;
+import org.junheng.teacher.Teachers;
+import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class ExchangeController implements NodeResolver {
+
+	private final ExchangeRepository repository;
+
+	private final Teachers teachers;
+
+	private final Schools schools;
+
+	private final R2dbcEntityTemplate template;
+
+	private final Keyset keyset;
+
+	ExchangeController(ExchangeRepository repository, Teachers teachers, Schools schools, R2dbcEntityTemplate template,
+			Keyset keyset) {
+		this.repository = repository;
+		this.teachers = teachers;
+		this.schools = schools;
+		this.template = template;
+		this.keyset = keyset;
+	}
+
+	record ExchangeFilter(String regionCode, Integer schoolYear, List<ExchangeStatus> status, List<ExchangeKind> kind,
+			String teacherId, String schoolId) {
+	}
+
+	enum ExchangeOrderField implements Keyset.Field {
+
+		STARTS_ON("e.starts_on", "date"), CREATED("e.id", "bigint");
+
+		private final String expression;
+
+		private final String type;
+
+		ExchangeOrderField(String expression, String type) {
+			this.expression = expression;
+			this.type = type;
+		}
+
+		@Override
+		public String expression() {
+			return this.expression;
+		}
+
+		@Override
+		public String type() {
+			return this.type;
+		}
+
+	}
+
+	record ExchangeOrder(ExchangeOrderField field, String direction) {
+	}
+
+	record CreateExchangeInput(String teacherId, String fromSchoolId, String toSchoolId, Integer schoolYear,
+			ExchangeKind kind, LocalDate startsOn, LocalDate endsOn, ExchangeStatus status) {
+	}
+
+	record UpdateExchangeInput(String id, Integer version, ExchangeKind kind, LocalDate startsOn, LocalDate endsOn,
+			ExchangeStatus status) {
+	}
+
+	@QueryMapping
+	Mono<Connection<Exchange>> exchanges(@Argument Integer first, @Argument String after, @Argument Integer last,
+			@Argument String before, @Argument ExchangeFilter filter, @Argument ExchangeOrder orderBy) {
+		SqlWhere where = new SqlWhere();
+		if (filter != null) {
+			where.and("(e.from_school_id in (select s.id from school s where " + Regions.withinCondition("s.region_code", "region")
+					+ ") or e.to_school_id in (select s.id from school s where " + Regions.withinCondition("s.region_code", "region")
+					+ "))", "region", filter.regionCode())
+				.and("e.school_year = :year", "year", filter.schoolYear())
+				.and("e.status = any(:statuses)", "statuses", SqlWhere.names(filter.status()))
+				.and("e.kind = any(:kinds)", "kinds", SqlWhere.names(filter.kind()))
+				.and("e.teacher_id = :teacher", "teacher", GlobalId.optionalKey(filter.teacherId(), "Teacher", "filter.teacherId"))
+				.and("(e.from_school_id = :school or e.to_school_id = :school)", "school",
+						GlobalId.optionalKey(filter.schoolId(), "School", "filter.schoolId"));
+		}
+		Keyset.Sort sort = (orderBy != null) ? Keyset.sort("exchange", orderBy.field(), orderBy.direction())
+				: Keyset.sort("exchange", ExchangeOrderField.STARTS_ON, "ASC");
+		return this.keyset.page("exchange e", "e", where, sort, PageRequest.of(first, after, last, before),
+				this.keyset.rows(Exchange.class));
+	}
+
+	@SchemaMapping
+	String id(Exchange exchange) {
+		return GlobalId.of("Exchange", exchange.id());
+	}
+
+	@BatchMapping
+	Mono<Map<Exchange, Teacher>> teacher(List<Exchange> exchanges) {
+		return this.teachers.byIds(exchanges.stream().map(Exchange::teacherId).toList())
+			.map((byId) -> exchanges.stream().distinct()
+				.collect(Collectors.toMap((exchange) -> exchange, (exchange) -> byId.get(exchange.teacherId()))));
+	}
+
+	@BatchMapping
+	Mono<Map<Exchange, School>> fromSchool(List<Exchange> exchanges) {
+		return this.schools.byIds(exchanges.stream().map(Exchange::fromSchoolId).toList())
+			.map((byId) -> exchanges.stream().distinct()
+				.collect(Collectors.toMap((exchange) -> exchange, (exchange) -> byId.get(exchange.fromSchoolId()))));
+	}
+
+	@BatchMapping
+	Mono<Map<Exchange, School>> toSchool(List<Exchange> exchanges) {
+		return this.schools.byIds(exchanges.stream().map(Exchange::toSchoolId).toList())
+			.map((byId) -> exchanges.stream().distinct()
+				.collect(Collectors.toMap((exchange) -> exchange, (exchange) -> byId.get(exchange.toSchoolId()))));
+	}
+
+	@BatchMapping(typeName = "Teacher")
+	Mono<Map<Teacher, List<Exchange>>> exchanges(List<Teacher> teachers) {
+		return this.repository.findByTeacherIdInOrderByStartsOn(teachers.stream().map(Teacher::id).distinct().toList())
+			.collectMultimap(Exchange::teacherId)
+			.map((byTeacher) -> teachers.stream().distinct().collect(Collectors.toMap((teacher) -> teacher,
+					(teacher) -> List.copyOf(byTeacher.getOrDefault(teacher.id(), List.of())))));
+	}
+
+	@MutationMapping
+	Mono<Exchange> createExchange(@Argument CreateExchangeInput input) {
+		long teacherId = GlobalId.key(input.teacherId(), "Teacher", "input.teacherId");
+		Long fromSchoolId = GlobalId.optionalKey(input.fromSchoolId(), "School", "input.fromSchoolId");
+		long toSchoolId = GlobalId.key(input.toSchoolId(), "School", "input.toSchoolId");
+		Checks.on("input").range(input.schoolYear(), 1949, 2200, "schoolYear").validate();
+		return this.teachers.require(teacherId, "input.teacherId").flatMap((teacher) -> {
+			long from = (fromSchoolId != null) ? fromSchoolId : teacher.schoolId();
+			Exchange exchange = new Exchange(null, teacherId, from, toSchoolId, input.schoolYear(), input.kind(),
+					input.startsOn(), input.endsOn(), (input.status() != null) ? input.status() : ExchangeStatus.PLANNED, null);
+			validate(exchange);
+			Mono<School> fromExists = (fromSchoolId != null) ? this.schools.require(fromSchoolId, "input.fromSchoolId")
+					: Mono.empty();
+			return fromExists.then(this.schools.require(toSchoolId, "input.toSchoolId")).then(this.template.insert(exchange));
+		});
+	}
+
+	@MutationMapping
+	Mono<Exchange> updateExchange(@Argument UpdateExchangeInput input) {
+		long id = GlobalId.key(input.id(), "Exchange", "input.id");
+		return this.repository.findById(id)
+			.switchIfEmpty(NotFoundException.error("input.id", "no exchange has the ID " + input.id()))
+			.flatMap((current) -> {
+				ConflictException.check(current.version(), input.version(), "exchange");
+				Exchange changed = current.with(input.kind(), input.startsOn(), input.endsOn(), input.status());
+				validate(changed);
+				return this.template.update(changed);
+			});
+	}
+
+	private static void validate(Exchange exchange) {
+		Checks.on("input")
+			.require(!exchange.fromSchoolId().equals(exchange.toSchoolId()), "toSchoolId",
+					"must differ from the school the teacher leaves")
+			.require(!exchange.endsOn().isBefore(exchange.startsOn()), "endsOn", "must not be before startsOn")
+			.require(exchange.startsInSchoolYear(), "startsOn", "must fall in the school year " + exchange.schoolYear() + "-"
+					+ (exchange.schoolYear() + 1) + " (September to August)")
+			.validate();
+	}
+
+	@Override
+	public String type() {
+		return "Exchange";
+	}
+
+	@Override
+	public Mono<?> find(String key) {
+		return Mono.justOrEmpty(NodeResolver.numericKey(key)).flatMap(this.repository::findById);
+	}
+
+}

@@ -1,0 +1,7 @@
+package org.junheng.exchange;
+
+public enum ExchangeStatus {
+
+	PLANNED, ACTIVE, COMPLETED, CANCELLED
+
+}

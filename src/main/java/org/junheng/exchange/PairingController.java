@@ -1,0 +1,144 @@
+package org.junheng.exchange;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.junheng.region.Regions;
+import org.junheng.school.School;
+import org.junheng.school.Schools;
+import org.junheng.system.Checks;
+import org.junheng.system.ConflictException;
+import org.junheng.system.GlobalId;
+import org.junheng.system.NodeResolver;
+import org.junheng.system.NotFoundException;
+import org.junheng.system.SqlWhere;
+import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class PairingController implements NodeResolver {
+
+	private final PairingRepository repository;
+
+	private final Schools schools;
+
+	private final R2dbcEntityTemplate template;
+
+	PairingController(PairingRepository repository, Schools schools, R2dbcEntityTemplate template) {
+		this.repository = repository;
+		this.schools = schools;
+		this.template = template;
+	}
+
+	record CreatePairingInput(String leadSchoolId, String supportedSchoolId, PairingMode mode, LocalDate startsOn,
+			LocalDate endsOn, String goals) {
+	}
+
+	record UpdatePairingInput(String id, Integer version, PairingMode mode, LocalDate startsOn, LocalDate endsOn,
+			String goals) {
+	}
+
+	@QueryMapping
+	Flux<Pairing> pairings(@Argument String regionCode, @Argument String schoolId) {
+		SqlWhere where = new SqlWhere()
+			.and("(p.lead_school_id in (select s.id from school s where " + Regions.withinCondition("s.region_code", "region")
+					+ ") or p.supported_school_id in (select s.id from school s where "
+					+ Regions.withinCondition("s.region_code", "region") + "))", "region", regionCode)
+			.and("(p.lead_school_id = :school or p.supported_school_id = :school)", "school",
+					GlobalId.optionalKey(schoolId, "School", "schoolId"));
+		return where.bind(this.template.getDatabaseClient().sql("select p.* from pairing p where " + where.sql()
+				+ " order by p.starts_on, p.id limit 1000"))
+			.map((row, meta) -> this.template.getConverter().read(Pairing.class, row, meta))
+			.all();
+	}
+
+	@SchemaMapping
+	String id(Pairing pairing) {
+		return GlobalId.of("Pairing", pairing.id());
+	}
+
+	@BatchMapping
+	Mono<Map<Pairing, School>> leadSchool(List<Pairing> pairings) {
+		return this.schools.byIds(pairings.stream().map(Pairing::leadSchoolId).toList())
+			.map((byId) -> pairings.stream().distinct()
+				.collect(Collectors.toMap((pairing) -> pairing, (pairing) -> byId.get(pairing.leadSchoolId()))));
+	}
+
+	@BatchMapping
+	Mono<Map<Pairing, School>> supportedSchool(List<Pairing> pairings) {
+		return this.schools.byIds(pairings.stream().map(Pairing::supportedSchoolId).toList())
+			.map((byId) -> pairings.stream().distinct()
+				.collect(Collectors.toMap((pairing) -> pairing, (pairing) -> byId.get(pairing.supportedSchoolId()))));
+	}
+
+	@BatchMapping(typeName = "School")
+	Mono<Map<School, List<Pairing>>> pairings(List<School> schools) {
+		Long[] ids = schools.stream().map(School::id).distinct().toArray(Long[]::new);
+		return this.template.getDatabaseClient()
+			.sql("select * from pairing where lead_school_id = any(:ids) or supported_school_id = any(:ids) order by starts_on, id")
+			.bind("ids", ids)
+			.map((row, meta) -> this.template.getConverter().read(Pairing.class, row, meta))
+			.all()
+			.collectList()
+			.map((pairings) -> schools.stream().distinct().collect(Collectors.toMap((school) -> school,
+					(school) -> pairings.stream()
+						.filter((p) -> p.leadSchoolId().equals(school.id()) || p.supportedSchoolId().equals(school.id()))
+						.toList())));
+	}
+
+	@MutationMapping
+	Mono<Pairing> createPairing(@Argument CreatePairingInput input) {
+		long lead = GlobalId.key(input.leadSchoolId(), "School", "input.leadSchoolId");
+		long supported = GlobalId.key(input.supportedSchoolId(), "School", "input.supportedSchoolId");
+		Pairing pairing = new Pairing(null, lead, supported, input.mode(), input.startsOn(), input.endsOn(),
+				(input.goals() != null) ? input.goals().strip() : "", null);
+		validate(pairing);
+		return this.schools.require(lead, "input.leadSchoolId")
+			.then(this.schools.require(supported, "input.supportedSchoolId"))
+			.then(this.template.insert(pairing));
+	}
+
+	@MutationMapping
+	Mono<Pairing> updatePairing(@Argument UpdatePairingInput input) {
+		long id = GlobalId.key(input.id(), "Pairing", "input.id");
+		return this.repository.findById(id)
+			.switchIfEmpty(NotFoundException.error("input.id", "no pairing has the ID " + input.id()))
+			.flatMap((current) -> {
+				ConflictException.check(current.version(), input.version(), "pairing");
+				Pairing changed = current.with(input.mode(), input.startsOn(), input.endsOn(),
+						(input.goals() != null) ? input.goals().strip() : null);
+				validate(changed);
+				return this.template.update(changed);
+			});
+	}
+
+	private static void validate(Pairing pairing) {
+		Checks.on("input")
+			.require(!pairing.leadSchoolId().equals(pairing.supportedSchoolId()), "supportedSchoolId",
+					"must differ from the lead school")
+			.require(!pairing.endsOn().isBefore(pairing.startsOn()), "endsOn", "must not be before startsOn")
+			.require(pairing.goals().length() <= 2000, "goals", "must be at most 2000 characters")
+			.validate();
+	}
+
+	@Override
+	public String type() {
+		return "Pairing";
+	}
+
+	@Override
+	public Mono<?> find(String key) {
+		return Mono.justOrEmpty(NodeResolver.numericKey(key)).flatMap(this.repository::findById);
+	}
+
+}

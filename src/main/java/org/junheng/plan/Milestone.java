@@ -1,0 +1,46 @@
+package org.junheng.plan;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+import org.junheng.system.Checks;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * A dated step of a plan (实施步骤与时间节点). An achieved milestone always has its achieved date
+ * and full progress; any other has no achieved date.
+ */
+@Table("milestone")
+public record Milestone(@Id Long id, Long planId, String title, String description, LocalDate dueOn,
+		MilestoneStatus status, Integer progress, LocalDate achievedOn, OffsetDateTime updatedAt, @Version Integer version) {
+
+	/**
+	 * The milestone as a client asked for it, made consistent: becoming ACHIEVED records today
+	 * unless a date is given and sets progress to 100; leaving ACHIEVED clears the date.
+	 */
+	static Milestone of(Long id, Long planId, String title, String description, LocalDate dueOn, MilestoneStatus status,
+			Integer progress, LocalDate achievedOn, Integer version, Clock clock) {
+		boolean achieved = status == MilestoneStatus.ACHIEVED;
+		LocalDate date = achieved ? ((achievedOn != null) ? achievedOn : LocalDate.now(clock)) : null;
+		return new Milestone(id, planId, title, (description != null) ? description : "", dueOn, status,
+				achieved ? Integer.valueOf(100) : progress, date, OffsetDateTime.now(clock), version);
+	}
+
+	/** Checks the rules of a milestone of this plan, reporting fields under {@code prefix}. */
+	void validate(Plan plan, LocalDate achievedOnGiven, String prefix, Clock clock) {
+		Checks.on(prefix)
+			.text(this.title, "title", 200)
+			.require(this.description.length() <= 2000, "description", "must be at most 2000 characters")
+			.range(this.progress, 0, 100, "progress")
+			.require(plan.covers(this.dueOn), "dueOn", "must fall in the plan's period, " + plan.period())
+			.require(achievedOnGiven == null || this.status == MilestoneStatus.ACHIEVED, "achievedOn",
+					"is only for an ACHIEVED milestone")
+			.require(this.achievedOn == null || !this.achievedOn.isAfter(LocalDate.now(clock)), "achievedOn",
+					"must not be in the future")
+			.validate();
+	}
+
+}

@@ -1,0 +1,120 @@
+package org.junheng.plan;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.dataloader.DataLoader;
+import reactor.core.publisher.Mono;
+
+import org.junheng.system.ConflictException;
+import org.junheng.system.GlobalId;
+import org.junheng.system.NodeResolver;
+import org.junheng.system.NotFoundException;
+import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class MilestoneController implements NodeResolver {
+
+	private final MilestoneRepository repository;
+
+	private final PlanChildren children;
+
+	private final R2dbcEntityTemplate template;
+
+	private final Clock clock;
+
+	MilestoneController(MilestoneRepository repository, PlanChildren children, R2dbcEntityTemplate template, Clock clock,
+			BatchLoaderRegistry loaders) {
+		this.repository = repository;
+		this.children = children;
+		this.template = template;
+		this.clock = clock;
+		loaders.<Long, List<Milestone>>forName("planMilestones")
+			.registerMappedBatchLoader((planIds, env) -> children.byPlan(planIds, Milestone.class, "milestone", "due_on, id",
+					Milestone::planId));
+	}
+
+	record AddMilestoneInput(String planId, String title, String description, LocalDate dueOn, MilestoneStatus status,
+			Integer progress, LocalDate achievedOn) {
+	}
+
+	record UpdateMilestoneInput(String id, Integer version, String title, String description, LocalDate dueOn,
+			MilestoneStatus status, Integer progress, LocalDate achievedOn) {
+	}
+
+	/** All milestones of every plan on the page come in one statement; the status filter is applied here. */
+	@SchemaMapping
+	CompletableFuture<List<Milestone>> milestones(Plan plan, @Argument List<MilestoneStatus> status,
+			DataLoader<Long, List<Milestone>> planMilestones) {
+		return planMilestones.load(plan.id())
+			.thenApply((all) -> (status == null || status.isEmpty()) ? all
+					: all.stream().filter((m) -> status.contains(m.status())).toList());
+	}
+
+	@SchemaMapping
+	String id(Milestone milestone) {
+		return GlobalId.of("Milestone", milestone.id());
+	}
+
+	@BatchMapping
+	Mono<Map<Milestone, Plan>> plan(List<Milestone> milestones) {
+		return this.children.plansOf(milestones, Milestone::planId);
+	}
+
+	@MutationMapping
+	Mono<Milestone> addMilestone(@Argument AddMilestoneInput input) {
+		long planId = GlobalId.key(input.planId(), "Plan", "input.planId");
+		Milestone milestone = Milestone.of(null, planId, strip(input.title()), input.description(), input.dueOn(),
+				(input.status() != null) ? input.status() : MilestoneStatus.PLANNED,
+				(input.progress() != null) ? input.progress() : 0, input.achievedOn(), null, this.clock);
+		return this.children.require(planId, "input.planId").flatMap((plan) -> {
+			milestone.validate(plan, input.achievedOn(), "input", this.clock);
+			return this.template.insert(milestone);
+		});
+	}
+
+	@MutationMapping
+	Mono<Milestone> updateMilestone(@Argument UpdateMilestoneInput input) {
+		long id = GlobalId.key(input.id(), "Milestone", "input.id");
+		return this.repository.findById(id)
+			.switchIfEmpty(NotFoundException.error("input.id", "no milestone has the ID " + input.id()))
+			.flatMap((current) -> {
+				ConflictException.check(current.version(), input.version(), "milestone");
+				MilestoneStatus status = (input.status() != null) ? input.status() : current.status();
+				// An achieved milestone keeps its date unless a new one is given.
+				LocalDate achievedOn = (input.achievedOn() != null) ? input.achievedOn() : current.achievedOn();
+				Milestone changed = Milestone.of(id, current.planId(), (input.title() != null) ? strip(input.title()) : current.title(),
+						(input.description() != null) ? input.description() : current.description(),
+						(input.dueOn() != null) ? input.dueOn() : current.dueOn(), status,
+						(input.progress() != null) ? input.progress() : current.progress(), achievedOn, current.version(), this.clock);
+				return this.children.require(current.planId(), "input.id").flatMap((plan) -> {
+					changed.validate(plan, input.achievedOn(), "input", this.clock);
+					return this.template.update(changed);
+				});
+			});
+	}
+
+	private static String strip(String text) {
+		return (text != null) ? text.strip() : null;
+	}
+
+	@Override
+	public String type() {
+		return "Milestone";
+	}
+
+	@Override
+	public Mono<?> find(String key) {
+		return Mono.justOrEmpty(NodeResolver.numericKey(key)).flatMap(this.repository::findById);
+	}
+
+}

@@ -1,0 +1,7 @@
+package org.junheng.plan;
+
+import org.springframework.data.repository.reactive.ReactiveCrudRepository;
+
+interface MilestoneRepository extends ReactiveCrudRepository<Milestone, Long> {
+
+}

@@ -1,0 +1,7 @@
+package org.junheng.plan;
+
+public enum MilestoneStatus {
+
+	PLANNED, IN_PROGRESS, ACHIEVED, OVERDUE, CANCELLED
+
+}

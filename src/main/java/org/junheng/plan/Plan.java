@@ -1,0 +1,29 @@
+package org.junheng.plan;
+
+import java.time.LocalDate;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+
+/** 发展规划 of a region for a period of whole years. */
+@Table("plan")
+public record Plan(@Id Long id, String regionCode, String title, Integer startYear, Integer endYear, PlanStatus status,
+		@Version Integer version) {
+
+	/** Whether a date (a milestone's due date, a target's deadline) falls inside the plan's period. */
+	boolean covers(LocalDate date) {
+		return date.getYear() >= this.startYear && date.getYear() <= this.endYear;
+	}
+
+	String period() {
+		return this.startYear + "-01-01 to " + this.endYear + "-12-31";
+	}
+
+	Plan with(String title, Integer startYear, Integer endYear, PlanStatus status) {
+		return new Plan(this.id, this.regionCode, (title != null) ? title : this.title,
+				(startYear != null) ? startYear : this.startYear, (endYear != null) ? endYear : this.endYear,
+				(status != null) ? status : this.status, this.version);
+	}
+
+}

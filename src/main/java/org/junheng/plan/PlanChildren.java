@@ -1,0 +1,53 @@
+package org.junheng.plan;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import reactor.core.publisher.Mono;
+
+import org.junheng.system.NotFoundException;
+import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
+import org.springframework.stereotype.Component;
+
+/** The goals, tasks, milestones and targets of many plans, one statement per kind. */
+@Component
+class PlanChildren {
+
+	private final R2dbcEntityTemplate template;
+
+	private final PlanRepository plans;
+
+	PlanChildren(R2dbcEntityTemplate template, PlanRepository plans) {
+		this.template = template;
+		this.plans = plans;
+	}
+
+	/** Rows of {@code table} for each plan, in {@code order}; plans without any get an empty list. */
+	<T> Mono<Map<Long, List<T>>> byPlan(Collection<Long> planIds, Class<T> type, String table, String order,
+			Function<T, Long> planId) {
+		return this.template.getDatabaseClient()
+			.sql("select * from " + table + " where plan_id = any(:ids) order by plan_id, " + order)
+			.bind("ids", planIds.stream().distinct().toArray(Long[]::new))
+			.map((row, meta) -> this.template.getConverter().read(type, row, meta))
+			.all()
+			.collectMultimap(planId)
+			.map((byPlan) -> planIds.stream().distinct().collect(Collectors.toMap(Function.identity(),
+					(id) -> List.copyOf(byPlan.getOrDefault(id, List.of())))));
+	}
+
+	/** For the parent of a child object: maps each child to its plan. */
+	<C> Mono<Map<C, Plan>> plansOf(List<C> children, Function<C, Long> planId) {
+		return this.plans.findAllById(children.stream().map(planId).distinct().toList())
+			.collectMap(Plan::id)
+			.map((byId) -> children.stream().distinct().collect(Collectors.toMap(Function.identity(),
+					(child) -> byId.get(planId.apply(child)))));
+	}
+
+	Mono<Plan> require(long id, String field) {
+		return this.plans.findById(id).switchIfEmpty(NotFoundException.error(field, "no plan has this ID"));
+	}
+
+}

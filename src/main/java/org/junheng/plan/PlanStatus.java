@@ -1,0 +1,7 @@
+package org.junheng.plan;
+
+public enum PlanStatus {
+
+	DRAFT, ACTIVE, COMPLETED, ARCHIVED
+
+}

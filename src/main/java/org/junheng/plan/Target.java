@@ -1,0 +1,31 @@
+package org.junheng.plan;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import org.junheng.system.Checks;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+
+/** A measurable target of a plan: a measure moving from a baseline to a target value by a deadline. */
+@Table("target")
+public record Target(@Id Long id, Long planId, String measure, String unit, BigDecimal baseline, BigDecimal targetValue,
+		LocalDate deadline, @Version Integer version) {
+
+	void validate(Plan plan, String prefix) {
+		Checks.on(prefix)
+			.text(this.measure, "measure", 200)
+			.require(this.unit.length() <= 20, "unit", "must be at most 20 characters")
+			.require(plan.covers(this.deadline), "deadline", "must fall in the plan's period, " + plan.period())
+			.validate();
+	}
+
+	Target with(String measure, String unit, BigDecimal baseline, BigDecimal targetValue, LocalDate deadline) {
+		return new Target(this.id, this.planId, (measure != null) ? measure.strip() : this.measure,
+				(unit != null) ? unit.strip() : this.unit, (baseline != null) ? baseline : this.baseline,
+				(targetValue != null) ? targetValue : this.targetValue, (deadline != null) ? deadline : this.deadline,
+				this.version);
+	}
+
+}

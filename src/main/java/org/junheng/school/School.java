@@ -1,0 +1,17 @@
+package org.junheng.school;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+
+@Table("school")
+public record School(@Id Long id, String code, String name, SchoolStage stage, Locality locality, String regionCode,
+		boolean boarding, @Version Integer version) {
+
+	School with(String name, SchoolStage stage, Locality locality, String regionCode, Boolean boarding) {
+		return new School(this.id, this.code, (name != null) ? name : this.name, (stage != null) ? stage : this.stage,
+				(locality != null) ? locality : this.locality, (regionCode != null) ? regionCode : this.regionCode,
+				(boarding != null) ? boarding : this.boarding, this.version);
+	}
+
+}

@@ -1,0 +1,37 @@
+package org.junheng.school;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * 办学条件 of one school year. Figures the school did not report stay null ("no data"), never 0.
+ */
+@Table("school_conditions")
+public record SchoolConditions(@Id Long id, Long schoolId, Integer schoolYear, List<Integer> studentsByGrade,
+		List<Integer> classSizes, BigDecimal teachingArea, BigDecimal sportsArea, BigDecimal equipmentValue,
+		Integer multimediaClassrooms, List<BigDecimal> musicRoomAreas, List<BigDecimal> artRoomAreas, Integer books,
+		@Version Integer version) {
+
+	public int students() {
+		return this.studentsByGrade.stream().mapToInt(Integer::intValue).sum();
+	}
+
+	public int classes() {
+		return this.classSizes.size();
+	}
+
+	public Integer largestClass() {
+		return this.classSizes.stream().max(Integer::compare).orElse(null);
+	}
+
+	SchoolConditions withId(Long id, Integer version) {
+		return new SchoolConditions(id, this.schoolId, this.schoolYear, this.studentsByGrade, this.classSizes,
+				this.teachingArea, this.sportsArea, this.equipmentValue, this.multimediaClassrooms, this.musicRoomAreas,
+				this.artRoomAreas, this.books, version);
+	}
+
+}

@@ -1,0 +1,139 @@
+package org.junheng.school;
+
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+import org.dataloader.DataLoader;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.junheng.system.Checks;
+import org.junheng.system.ConflictException;
+import org.junheng.system.GlobalId;
+import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Controller;
+
+/** 办学条件 by school year: {@code School.conditions}, its history, and recording a year. */
+@Controller
+class SchoolConditionsController {
+
+	private final DatabaseClient db;
+
+	private final R2dbcEntityTemplate template;
+
+	private final Schools schools;
+
+	SchoolConditionsController(R2dbcEntityTemplate template, Schools schools, BatchLoaderRegistry loaders) {
+		this.template = template;
+		this.db = template.getDatabaseClient();
+		this.schools = schools;
+		// One statement per distinct school year asked for, whatever the number of schools.
+		loaders.<ConditionsKey, SchoolConditions>forName("schoolConditions").registerMappedBatchLoader((keys, env) -> Flux
+			.fromIterable(keys.stream().collect(Collectors.groupingBy((key) -> String.valueOf(key.schoolYear()))).values())
+			.concatMap(this::load)
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+	/** A school and the year asked for; a null year asks for the latest recorded one. */
+	record ConditionsKey(long schoolId, Integer schoolYear) {
+	}
+
+	record RecordSchoolConditionsInput(String schoolId, Integer schoolYear, Integer version, List<Integer> studentsByGrade,
+			List<Integer> classSizes, BigDecimal teachingArea, BigDecimal sportsArea, BigDecimal equipmentValue,
+			Integer multimediaClassrooms, List<BigDecimal> musicRoomAreas, List<BigDecimal> artRoomAreas, Integer books) {
+	}
+
+	@SchemaMapping
+	CompletableFuture<SchoolConditions> conditions(School school, @Argument Integer schoolYear,
+			DataLoader<ConditionsKey, SchoolConditions> schoolConditions) {
+		return schoolConditions.load(new ConditionsKey(school.id(), schoolYear));
+	}
+
+	@BatchMapping
+	Mono<Map<School, List<SchoolConditions>>> conditionsHistory(List<School> schools) {
+		return this.db.sql("select * from school_conditions where school_id = any(:ids) order by school_id, school_year desc")
+			.bind("ids", schools.stream().map(School::id).toArray(Long[]::new))
+			.map((row, meta) -> this.template.getConverter().read(SchoolConditions.class, row, meta))
+			.all()
+			.collectMultimap(SchoolConditions::schoolId)
+			.map((bySchool) -> schools.stream().distinct().collect(Collectors.toMap((school) -> school,
+					(school) -> List.copyOf(bySchool.getOrDefault(school.id(), List.of())))));
+	}
+
+	@MutationMapping
+	Mono<SchoolConditions> recordSchoolConditions(@Argument RecordSchoolConditionsInput input) {
+		long schoolId = GlobalId.key(input.schoolId(), "School", "input.schoolId");
+		Checks checks = Checks.on("input")
+			.range(input.schoolYear(), 1949, 2200, "schoolYear")
+			.require(!input.studentsByGrade().isEmpty(), "studentsByGrade", "must list the students of every grade")
+			.require(input.studentsByGrade().stream().allMatch((n) -> n >= 0), "studentsByGrade", "must not be negative")
+			.require(input.classSizes().stream().allMatch((n) -> n > 0), "classSizes", "must all be positive")
+			.require(sum(input.classSizes()) == sum(input.studentsByGrade()), "classSizes",
+					"must add up to the students of all grades (" + sum(input.studentsByGrade()) + ")")
+			.notNegative(input.teachingArea(), "teachingArea")
+			.notNegative(input.sportsArea(), "sportsArea")
+			.notNegative(input.equipmentValue(), "equipmentValue")
+			.notNegative(input.multimediaClassrooms(), "multimediaClassrooms")
+			.notNegative(input.books(), "books")
+			.require(areas(input.musicRoomAreas()).stream().allMatch((a) -> a.signum() > 0), "musicRoomAreas", "must all be positive")
+			.require(areas(input.artRoomAreas()).stream().allMatch((a) -> a.signum() > 0), "artRoomAreas", "must all be positive");
+		checks.validate();
+		SchoolConditions conditions = new SchoolConditions(null, schoolId, input.schoolYear(), input.studentsByGrade(),
+				input.classSizes(), input.teachingArea(), input.sportsArea(), input.equipmentValue(),
+				input.multimediaClassrooms(), areas(input.musicRoomAreas()), areas(input.artRoomAreas()), input.books(), null);
+		return this.schools.require(schoolId, "input.schoolId").flatMap((school) -> {
+			Checks.on("input")
+				.require(school.stage().allowsGrades(input.studentsByGrade().size()), "studentsByGrade",
+						"must list " + school.stage().gradesText() + " grades for a " + school.stage() + " school")
+				.validate();
+			return this.db.sql("select id, version from school_conditions where school_id = :school and school_year = :year")
+				.bind("school", schoolId).bind("year", input.schoolYear())
+				.map((row) -> conditions.withId(row.get("id", Long.class), row.get("version", Integer.class)))
+				.one()
+				.flatMap((existing) -> {
+					ConflictException.check(existing.version(), input.version(), "school year");
+					return this.template.update(existing);
+				})
+				.switchIfEmpty(Mono.defer(() -> {
+					if (input.version() != null) {
+						return Mono.error(new ConflictException("input.version",
+								"is given but nothing is recorded for this school year yet; leave it out"));
+					}
+					return this.template.insert(conditions);
+				}));
+		});
+	}
+
+	private Flux<Map.Entry<ConditionsKey, SchoolConditions>> load(List<ConditionsKey> keys) {
+		Integer year = keys.get(0).schoolYear();
+		Long[] ids = keys.stream().map(ConditionsKey::schoolId).distinct().toArray(Long[]::new);
+		String sql = (year != null) ? "select * from school_conditions where school_id = any(:ids) and school_year = :year"
+				: "select distinct on (school_id) * from school_conditions where school_id = any(:ids) order by school_id, school_year desc";
+		DatabaseClient.GenericExecuteSpec spec = this.db.sql(sql).bind("ids", ids);
+		if (year != null) {
+			spec = spec.bind("year", year);
+		}
+		return spec.map((row, meta) -> this.template.getConverter().read(SchoolConditions.class, row, meta))
+			.all()
+			.map((conditions) -> Map.entry(new ConditionsKey(conditions.schoolId(), year), conditions));
+	}
+
+	private static int sum(Collection<Integer> values) {
+		return values.stream().mapToInt(Integer::intValue).sum();
+	}
+
+	private static List<BigDecimal> areas(List<BigDecimal> areas) {
+		return (areas != null) ? areas : List.of();
+	}
+
+}

@@ -1,0 +1,124 @@
+package org.junheng.school;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import reactor.core.publisher.Mono;
+
+import org.junheng.region.Region;
+import org.junheng.region.Regions;
+import org.junheng.school.SchoolQueries.SchoolFilter;
+import org.junheng.school.SchoolQueries.SchoolOrder;
+import org.junheng.system.Checks;
+import org.junheng.system.ConflictException;
+import org.junheng.system.Connection;
+import org.junheng.system.GlobalId;
+import org.junheng.system.Keyset;
+import org.junheng.system.NodeResolver;
+import org.junheng.system.NotFoundException;
+import org.junheng.system.PageRequest;
+import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class SchoolController implements NodeResolver {
+
+	/** 学校标识码: ten digits. */
+	private static final Pattern CODE = Pattern.compile("[0-9]{10}");
+
+	private final SchoolRepository repository;
+
+	private final Regions regions;
+
+	private final R2dbcEntityTemplate template;
+
+	private final Keyset keyset;
+
+	SchoolController(SchoolRepository repository, Regions regions, R2dbcEntityTemplate template, Keyset keyset) {
+		this.repository = repository;
+		this.regions = regions;
+		this.template = template;
+		this.keyset = keyset;
+	}
+
+	record CreateSchoolInput(String code, String name, SchoolStage stage, Locality locality, String regionCode,
+			Boolean boarding) {
+	}
+
+	record UpdateSchoolInput(String id, Integer version, String name, SchoolStage stage, Locality locality,
+			String regionCode, Boolean boarding) {
+	}
+
+	@QueryMapping
+	Mono<Connection<School>> schools(@Argument Integer first, @Argument String after, @Argument Integer last,
+			@Argument String before, @Argument SchoolFilter filter, @Argument SchoolOrder orderBy) {
+		return this.keyset.page("school s", "s", SchoolQueries.where(filter), SchoolQueries.sort(orderBy),
+				PageRequest.of(first, after, last, before), this.keyset.rows(School.class));
+	}
+
+	@QueryMapping
+	Mono<School> school(@Argument String id) {
+		return this.repository.findById(GlobalId.key(id, "School", "id"));
+	}
+
+	@SchemaMapping
+	String id(School school) {
+		return SchoolQueries.id(school);
+	}
+
+	@BatchMapping
+	Mono<Map<School, Region>> region(List<School> schools) {
+		return this.regions.byCodes(schools.stream().map(School::regionCode).toList())
+			.map((byCode) -> schools.stream().distinct()
+				.collect(Collectors.toMap((school) -> school, (school) -> byCode.get(school.regionCode()))));
+	}
+
+	@MutationMapping
+	Mono<School> createSchool(@Argument CreateSchoolInput input) {
+		Checks.on("input")
+			.require(CODE.matcher(input.code()).matches(), "code", "must be a 10-digit school identification code")
+			.text(input.name(), "name", 100)
+			.require(Regions.isCode(input.regionCode()), "regionCode", "must be a 6-digit administrative code")
+			.validate();
+		School school = new School(null, input.code(), input.name().strip(), input.stage(), input.locality(),
+				input.regionCode(), Boolean.TRUE.equals(input.boarding()), null);
+		return this.regions.require(input.regionCode(), "input.regionCode").then(this.template.insert(school));
+	}
+
+	@MutationMapping
+	Mono<School> updateSchool(@Argument UpdateSchoolInput input) {
+		long id = GlobalId.key(input.id(), "School", "input.id");
+		Checks.on("input")
+			.text(input.name(), "name", 100)
+			.require(input.regionCode() == null || Regions.isCode(input.regionCode()), "regionCode",
+					"must be a 6-digit administrative code")
+			.validate();
+		Mono<?> region = (input.regionCode() != null) ? this.regions.require(input.regionCode(), "input.regionCode")
+				: Mono.just(true);
+		return region.then(this.repository.findById(id))
+			.switchIfEmpty(NotFoundException.error("input.id", "no school has the ID " + input.id()))
+			.flatMap((school) -> {
+				ConflictException.check(school.version(), input.version(), "school");
+				return this.template.update(school.with((input.name() != null) ? input.name().strip() : null, input.stage(),
+						input.locality(), input.regionCode(), input.boarding()));
+			});
+	}
+
+	@Override
+	public String type() {
+		return "School";
+	}
+
+	@Override
+	public Mono<?> find(String key) {
+		return Mono.justOrEmpty(NodeResolver.numericKey(key)).flatMap(this.repository::findById);
+	}
+
+}

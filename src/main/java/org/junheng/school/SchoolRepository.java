@@ -1,0 +1,7 @@
+package org.junheng.school;
+
+import org.springframework.data.repository.reactive.ReactiveCrudRepository;
+
+interface SchoolRepository extends ReactiveCrudRepository<School, Long> {
+
+}

@@ -1,0 +1,157 @@
+package org.junheng.teacher;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import reactor.core.publisher.Mono;
+
+import org.junheng.school.School;
+import org.junheng.school.Schools;
+import org.junheng.system.Checks;
+import org.junheng.system.ConflictException;
+import org.junheng.system.Connection;
+import org.junheng.system.GlobalId;
+import org.junheng.system.Keyset;
+import org.junheng.system.NodeResolver;
+import org.junheng.system.NotFoundException;
+import org.junheng.system.PageRequest;
+import org.junheng.teacher.TeacherQueries.TeacherFilter;
+import org.junheng.teacher.TeacherQueries.TeacherOrder;
+import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class TeacherController implements NodeResolver {
+
+	private final TeacherRepository repository;
+
+	private final Schools schools;
+
+	private final R2dbcEntityTemplate template;
+
+	private final Keyset keyset;
+
+	TeacherController(TeacherRepository repository, Schools schools, R2dbcEntityTemplate template, Keyset keyset) {
+		this.repository = repository;
+		this.schools = schools;
+		this.template = template;
+		this.keyset = keyset;
+	}
+
+	record CreateTeacherInput(String schoolId, String name, Gender gender, Integer birthYear, List<String> subjects,
+			Degree highestDegree, ProfessionalTitle professionalTitle, BackboneLevel backboneLevel,
+			LocalDate backboneValidFrom, LocalDate backboneValidUntil, Boolean hasCertificate, Boolean peSpecialist,
+			Boolean musicSpecialist, Boolean artSpecialist, Integer trainingHours, LocalDate joinedSchoolOn) {
+	}
+
+	record UpdateTeacherInput(String id, Integer version, String schoolId, String name, Gender gender, Integer birthYear,
+			List<String> subjects, Degree highestDegree, ProfessionalTitle professionalTitle, BackboneLevel backboneLevel,
+			LocalDate backboneValidFrom, LocalDate backboneValidUntil, Boolean hasCertificate, Boolean peSpecialist,
+			Boolean musicSpecialist, Boolean artSpecialist, Integer trainingHours, LocalDate joinedSchoolOn) {
+	}
+
+	@QueryMapping
+	Mono<Connection<Teacher>> teachers(@Argument Integer first, @Argument String after, @Argument Integer last,
+			@Argument String before, @Argument TeacherFilter filter, @Argument TeacherOrder orderBy) {
+		return this.keyset.page("teacher t", "t", TeacherQueries.where(filter), TeacherQueries.sort(orderBy),
+				PageRequest.of(first, after, last, before), this.keyset.rows(Teacher.class));
+	}
+
+	@SchemaMapping
+	String id(Teacher teacher) {
+		return GlobalId.of("Teacher", teacher.id());
+	}
+
+	@BatchMapping
+	Mono<Map<Teacher, School>> school(List<Teacher> teachers) {
+		return this.schools.byIds(teachers.stream().map(Teacher::schoolId).toList())
+			.map((byId) -> teachers.stream().distinct()
+				.collect(Collectors.toMap((teacher) -> teacher, (teacher) -> byId.get(teacher.schoolId()))));
+	}
+
+	@MutationMapping
+	Mono<Teacher> createTeacher(@Argument CreateTeacherInput input) {
+		long schoolId = GlobalId.key(input.schoolId(), "School", "input.schoolId");
+		// An explicit null from a client means the schema's default.
+		Teacher teacher = new Teacher(null, schoolId, strip(input.name()), input.gender(), input.birthYear(),
+				or(subjects(input.subjects()), List.of()), input.highestDegree(),
+				or(input.professionalTitle(), ProfessionalTitle.NONE), or(input.backboneLevel(), BackboneLevel.NONE),
+				input.backboneValidFrom(), input.backboneValidUntil(), !Boolean.FALSE.equals(input.hasCertificate()),
+				Boolean.TRUE.equals(input.peSpecialist()), Boolean.TRUE.equals(input.musicSpecialist()),
+				Boolean.TRUE.equals(input.artSpecialist()), or(input.trainingHours(), 0), input.joinedSchoolOn(), null);
+		validate(teacher);
+		return this.schools.require(schoolId, "input.schoolId").then(this.template.insert(teacher));
+	}
+
+	@MutationMapping
+	Mono<Teacher> updateTeacher(@Argument UpdateTeacherInput input) {
+		long id = GlobalId.key(input.id(), "Teacher", "input.id");
+		Long schoolId = GlobalId.optionalKey(input.schoolId(), "School", "input.schoolId");
+		Mono<?> school = (schoolId != null) ? this.schools.require(schoolId, "input.schoolId") : Mono.just(true);
+		return school.then(this.repository.findById(id))
+			.switchIfEmpty(NotFoundException.error("input.id", "no teacher has the ID " + input.id()))
+			.flatMap((current) -> {
+				ConflictException.check(current.version(), input.version(), "teacher");
+				Teacher changed = new Teacher(id, or(schoolId, current.schoolId()), or(strip(input.name()), current.name()),
+						or(input.gender(), current.gender()), or(input.birthYear(), current.birthYear()),
+						or(subjects(input.subjects()), current.subjects()), or(input.highestDegree(), current.highestDegree()),
+						or(input.professionalTitle(), current.professionalTitle()),
+						or(input.backboneLevel(), current.backboneLevel()), or(input.backboneValidFrom(), current.backboneValidFrom()),
+						or(input.backboneValidUntil(), current.backboneValidUntil()),
+						or(input.hasCertificate(), current.hasCertificate()), or(input.peSpecialist(), current.peSpecialist()),
+						or(input.musicSpecialist(), current.musicSpecialist()), or(input.artSpecialist(), current.artSpecialist()),
+						or(input.trainingHours(), current.trainingHours()), or(input.joinedSchoolOn(), current.joinedSchoolOn()),
+						current.version());
+				validate(changed);
+				return this.template.update(changed);
+			});
+	}
+
+	/** The rules of a teacher record, checked on the record as it would be stored. */
+	private static void validate(Teacher teacher) {
+		Checks.on("input")
+			.text(teacher.name(), "name", 50)
+			.range(teacher.birthYear(), 1940, 2010, "birthYear")
+			.range(teacher.trainingHours(), 0, 5000, "trainingHours")
+			.require(teacher.subjects().size() <= 10, "subjects", "must be at most 10")
+			.require(teacher.subjects().stream().allMatch((s) -> !s.isBlank() && s.length() <= 20), "subjects",
+					"must each be 1 to 20 characters")
+			.require(teacher.backboneValidFrom() == null || teacher.backboneValidUntil() == null
+					|| !teacher.backboneValidUntil().isBefore(teacher.backboneValidFrom()), "backboneValidUntil",
+					"must not be before backboneValidFrom")
+			.require(teacher.joinedSchoolOn() == null || teacher.birthYear() == null
+					|| teacher.joinedSchoolOn().getYear() >= teacher.birthYear() + 16, "joinedSchoolOn",
+					"must be at least 16 years after the birth year")
+			.validate();
+	}
+
+	private static <T> T or(T given, T current) {
+		return (given != null) ? given : current;
+	}
+
+	private static String strip(String text) {
+		return (text != null) ? text.strip() : null;
+	}
+
+	private static List<String> subjects(List<String> subjects) {
+		return (subjects != null) ? subjects.stream().map(String::strip).toList() : null;
+	}
+
+	@Override
+	public String type() {
+		return "Teacher";
+	}
+
+	@Override
+	public Mono<?> find(String key) {
+		return Mono.justOrEmpty(NodeResolver.numericKey(key)).flatMap(this.repository::findById);
+	}
+
+}

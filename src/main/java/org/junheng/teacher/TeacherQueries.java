@@ -1,0 +1,70 @@
+package org.junheng.teacher;
+
+import java.util.List;
+
+import org.junheng.region.Regions;
+import org.junheng.system.GlobalId;
+import org.junheng.system.Keyset;
+import org.junheng.system.SqlWhere;
+
+/** The filters and orderings of teacher lists, shared by {@code Query.teachers} and {@code School.teachers}. */
+final class TeacherQueries {
+
+	record TeacherFilter(String regionCode, String schoolId, String name, String subject, Boolean backbone,
+			List<Degree> highestDegree) {
+	}
+
+	enum TeacherOrderField implements Keyset.Field {
+
+		NAME("t.name", "text"), CREATED("t.id", "bigint");
+
+		private final String expression;
+
+		private final String type;
+
+		TeacherOrderField(String expression, String type) {
+			this.expression = expression;
+			this.type = type;
+		}
+
+		@Override
+		public String expression() {
+			return this.expression;
+		}
+
+		@Override
+		public String type() {
+			return this.type;
+		}
+
+	}
+
+	record TeacherOrder(TeacherOrderField field, String direction) {
+	}
+
+	private TeacherQueries() {
+	}
+
+	static SqlWhere where(TeacherFilter filter) {
+		SqlWhere where = new SqlWhere();
+		if (filter == null) {
+			return where;
+		}
+		where.and("t.school_id in (select s.id from school s where " + Regions.withinCondition("s.region_code", "region") + ")",
+				"region", filter.regionCode())
+			.and("t.school_id = :school", "school", GlobalId.optionalKey(filter.schoolId(), "School", "filter.schoolId"))
+			.and("t.name like :name", "name", (filter.name() != null) ? SqlWhere.contains(filter.name()) : null)
+			.and(":subject = any(t.subjects)", "subject", filter.subject())
+			.and("t.highest_degree = any(:degrees)", "degrees", SqlWhere.names(filter.highestDegree()));
+		if (filter.backbone() != null) {
+			where.and(filter.backbone() ? "t.backbone_level <> 'NONE'" : "t.backbone_level = 'NONE'");
+		}
+		return where;
+	}
+
+	static Keyset.Sort sort(TeacherOrder order) {
+		return (order != null) ? Keyset.sort("teacher", order.field(), order.direction())
+				: Keyset.sort("teacher", TeacherOrderField.NAME, "ASC");
+	}
+
+}

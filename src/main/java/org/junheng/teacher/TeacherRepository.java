@@ -1,0 +1,7 @@
+package org.junheng.teacher;
+
+import org.springframework.data.repository.reactive.ReactiveCrudRepository;
+
+interface TeacherRepository extends ReactiveCrudRepository<Teacher, Long> {
+
+}

@@ -17,6 +17,8 @@ public record Target(@Id Long id, Long planId, String measure, String unit, BigD
 		Checks.on(prefix)
 			.text(this.measure, "measure", 200)
 			.require(this.unit.length() <= 20, "unit", "must be at most 20 characters")
+			.atMost(this.baseline, 1e9, "baseline")
+			.atMost(this.targetValue, 1e9, "targetValue")
 			.require(plan.covers(this.deadline), "deadline", "must fall in the plan's period, " + plan.period())
 			.validate();
 	}

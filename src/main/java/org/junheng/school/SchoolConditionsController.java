@@ -81,6 +81,12 @@ class SchoolConditionsController {
 			.require(sum(input.classSizes()) == sum(input.studentsByGrade()), "classSizes",
 					"must add up to the students of all grades (" + sum(input.studentsByGrade()) + ")")
 			.notNegative(input.teachingArea(), "teachingArea")
+			.atMost(input.teachingArea(), 1e9, "teachingArea")
+			.atMost(input.sportsArea(), 1e9, "sportsArea")
+			.atMost(input.equipmentValue(), 1e11, "equipmentValue")
+			.require(areas(input.musicRoomAreas()).stream().allMatch((a) -> a.doubleValue() < 1e5)
+					&& areas(input.artRoomAreas()).stream().allMatch((a) -> a.doubleValue() < 1e5), "musicRoomAreas",
+					"must each be under 100000 m²")
 			.notNegative(input.sportsArea(), "sportsArea")
 			.notNegative(input.equipmentValue(), "equipmentValue")
 			.notNegative(input.multimediaClassrooms(), "multimediaClassrooms")

@@ -41,6 +41,11 @@ public final class Checks {
 		return require(value == null || value.doubleValue() >= 0, field, "must not be negative");
 	}
 
+	/** Keeps a figure within what its column holds, so an absurd value is refused, not stored or failed on. */
+	public Checks atMost(Number value, double max, String field) {
+		return require(value == null || Math.abs(value.doubleValue()) <= max, field, "must be at most " + (long) max);
+	}
+
 	public Checks range(Integer value, int min, int max, String field) {
 		return require(value == null || (value >= min && value <= max), field,
 				"must be between " + min + " and " + max);

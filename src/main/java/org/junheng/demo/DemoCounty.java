@@ -162,7 +162,7 @@ final class DemoCounty {
 		if (school.golden()) {
 			return GoldenSchool.TEACHERS;
 		}
-		double ratio = school.junior() ? 12.5 : ("RURAL".equals(school.locality()) ? 13 : 17.5);
+		double ratio = school.junior() ? 10 : ("RURAL".equals(school.locality()) ? 10.5 : 14);
 		return Math.max(school.grades(), (int) Math.round(school.students() / ratio));
 	}
 

@@ -1,5 +1,6 @@
 package org.junheng.exchange;
 
+import io.r2dbc.spi.Readable;
 import java.time.LocalDate;
 
 import org.springframework.data.annotation.Id;
@@ -21,6 +22,15 @@ public record Exchange(@Id Long id, Long teacherId, Long fromSchoolId, Long toSc
 		return new Exchange(this.id, this.teacherId, this.fromSchoolId, this.toSchoolId, this.schoolYear,
 				(kind != null) ? kind : this.kind, (startsOn != null) ? startsOn : this.startsOn,
 				(endsOn != null) ? endsOn : this.endsOn, (status != null) ? status : this.status, this.version);
+	}
+
+
+	static Exchange from(Readable row) {
+		return new Exchange(row.get("id", Long.class), row.get("teacher_id", Long.class), row.get("from_school_id", Long.class),
+				row.get("to_school_id", Long.class), row.get("school_year", Integer.class),
+				ExchangeKind.valueOf(row.get("kind", String.class)), row.get("starts_on", LocalDate.class),
+				row.get("ends_on", LocalDate.class), ExchangeStatus.valueOf(row.get("status", String.class)),
+				row.get("version", Integer.class));
 	}
 
 }

@@ -109,7 +109,7 @@ class ExchangeController implements NodeResolver {
 		Keyset.Sort sort = (orderBy != null) ? Keyset.sort("exchange", orderBy.field(), orderBy.direction())
 				: Keyset.sort("exchange", ExchangeOrderField.STARTS_ON, "ASC");
 		return this.keyset.page("exchange e", "e", where, sort, PageRequest.of(first, after, last, before),
-				this.keyset.rows(Exchange.class));
+				Exchange::from);
 	}
 
 	@SchemaMapping

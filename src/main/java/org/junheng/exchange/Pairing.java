@@ -1,5 +1,6 @@
 package org.junheng.exchange;
 
+import io.r2dbc.spi.Readable;
 import java.time.LocalDate;
 
 import org.springframework.data.annotation.Id;
@@ -15,6 +16,14 @@ public record Pairing(@Id Long id, Long leadSchoolId, Long supportedSchoolId, Pa
 		return new Pairing(this.id, this.leadSchoolId, this.supportedSchoolId, (mode != null) ? mode : this.mode,
 				(startsOn != null) ? startsOn : this.startsOn, (endsOn != null) ? endsOn : this.endsOn,
 				(goals != null) ? goals : this.goals, this.version);
+	}
+
+
+	static Pairing from(Readable row) {
+		return new Pairing(row.get("id", Long.class), row.get("lead_school_id", Long.class),
+				row.get("supported_school_id", Long.class), PairingMode.valueOf(row.get("mode", String.class)),
+				row.get("starts_on", LocalDate.class), row.get("ends_on", LocalDate.class), row.get("goals", String.class),
+				row.get("version", Integer.class));
 	}
 
 }

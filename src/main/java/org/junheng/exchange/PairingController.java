@@ -58,7 +58,7 @@ class PairingController implements NodeResolver {
 					GlobalId.optionalKey(schoolId, "School", "schoolId"));
 		return where.bind(this.template.getDatabaseClient().sql("select p.* from pairing p where " + where.sql()
 				+ " order by p.starts_on, p.id limit 1000"))
-			.map((row, meta) -> this.template.getConverter().read(Pairing.class, row, meta))
+			.map(Pairing::from)
 			.all();
 	}
 
@@ -87,7 +87,7 @@ class PairingController implements NodeResolver {
 		return this.template.getDatabaseClient()
 			.sql("select * from pairing where lead_school_id = any(:ids) or supported_school_id = any(:ids) order by starts_on, id")
 			.bind("ids", ids)
-			.map((row, meta) -> this.template.getConverter().read(Pairing.class, row, meta))
+			.map(Pairing::from)
 			.all()
 			.collectList()
 			.map((pairings) -> schools.stream().distinct().collect(Collectors.toMap((school) -> school,

@@ -1,5 +1,6 @@
 package org.junheng.plan;
 
+import io.r2dbc.spi.Readable;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -41,6 +42,15 @@ public record Milestone(@Id Long id, Long planId, String title, String descripti
 			.require(this.achievedOn == null || !this.achievedOn.isAfter(LocalDate.now(clock)), "achievedOn",
 					"must not be in the future")
 			.validate();
+	}
+
+
+	static Milestone from(Readable row) {
+		return new Milestone(row.get("id", Long.class), row.get("plan_id", Long.class), row.get("title", String.class),
+				row.get("description", String.class), row.get("due_on", LocalDate.class),
+				MilestoneStatus.valueOf(row.get("status", String.class)), row.get("progress", Integer.class),
+				row.get("achieved_on", LocalDate.class), row.get("updated_at", OffsetDateTime.class),
+				row.get("version", Integer.class));
 	}
 
 }

@@ -39,7 +39,7 @@ class MilestoneController implements NodeResolver {
 		this.template = template;
 		this.clock = clock;
 		loaders.<Long, List<Milestone>>forName("planMilestones")
-			.registerMappedBatchLoader((planIds, env) -> children.byPlan(planIds, Milestone.class, "milestone", "due_on, id",
+			.registerMappedBatchLoader((planIds, env) -> children.byPlan(planIds, Milestone::from, "milestone", "due_on, id",
 					Milestone::planId));
 	}
 

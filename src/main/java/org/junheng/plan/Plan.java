@@ -1,5 +1,6 @@
 package org.junheng.plan;
 
+import io.r2dbc.spi.Readable;
 import java.time.LocalDate;
 
 import org.springframework.data.annotation.Id;
@@ -24,6 +25,13 @@ public record Plan(@Id Long id, String regionCode, String title, Integer startYe
 		return new Plan(this.id, this.regionCode, (title != null) ? title : this.title,
 				(startYear != null) ? startYear : this.startYear, (endYear != null) ? endYear : this.endYear,
 				(status != null) ? status : this.status, this.version);
+	}
+
+
+	static Plan from(Readable row) {
+		return new Plan(row.get("id", Long.class), row.get("region_code", String.class), row.get("title", String.class),
+				row.get("start_year", Integer.class), row.get("end_year", Integer.class),
+				PlanStatus.valueOf(row.get("status", String.class)), row.get("version", Integer.class));
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Mono;
 
 import org.junheng.system.NotFoundException;
@@ -26,12 +27,12 @@ class PlanChildren {
 	}
 
 	/** Rows of {@code table} for each plan, in {@code order}; plans without any get an empty list. */
-	<T> Mono<Map<Long, List<T>>> byPlan(Collection<Long> planIds, Class<T> type, String table, String order,
+	<T> Mono<Map<Long, List<T>>> byPlan(Collection<Long> planIds, Function<Readable, T> mapper, String table, String order,
 			Function<T, Long> planId) {
 		return this.template.getDatabaseClient()
 			.sql("select * from " + table + " where plan_id = any(:ids) order by plan_id, " + order)
 			.bind("ids", planIds.stream().distinct().toArray(Long[]::new))
-			.map((row, meta) -> this.template.getConverter().read(type, row, meta))
+			.map(mapper::apply)
 			.all()
 			.collectMultimap(planId)
 			.map((byPlan) -> planIds.stream().distinct().collect(Collectors.toMap(Function.identity(),
@@ -40,7 +41,10 @@ class PlanChildren {
 
 	/** For the parent of a child object: maps each child to its plan. */
 	<C> Mono<Map<C, Plan>> plansOf(List<C> children, Function<C, Long> planId) {
-		return this.plans.findAllById(children.stream().map(planId).distinct().toList())
+		return this.template.getDatabaseClient().sql("select * from plan where id = any(:ids)")
+			.bind("ids", children.stream().map(planId).distinct().toArray(Long[]::new))
+			.map(Plan::from)
+			.all()
 			.collectMap(Plan::id)
 			.map((byId) -> children.stream().distinct().collect(Collectors.toMap(Function.identity(),
 					(child) -> byId.get(planId.apply(child)))));

@@ -122,7 +122,7 @@ class PlanController implements NodeResolver {
 		Keyset.Sort sort = (orderBy != null) ? Keyset.sort("plan", orderBy.field(), orderBy.direction())
 				: Keyset.sort("plan", PlanOrderField.START_YEAR, "DESC");
 		return this.keyset.page("plan p", "p", where, sort, PageRequest.of(first, after, last, before),
-				this.keyset.rows(Plan.class));
+				Plan::from);
 	}
 
 	@QueryMapping
@@ -144,17 +144,17 @@ class PlanController implements NodeResolver {
 
 	@BatchMapping
 	Mono<Map<Plan, List<Goal>>> goals(List<Plan> plans) {
-		return perPlan(plans, this.children.byPlan(ids(plans), Goal.class, "plan_goal", "position", Goal::planId));
+		return perPlan(plans, this.children.byPlan(ids(plans), Goal::from, "plan_goal", "position", Goal::planId));
 	}
 
 	@BatchMapping
 	Mono<Map<Plan, List<PlanTask>>> tasks(List<Plan> plans) {
-		return perPlan(plans, this.children.byPlan(ids(plans), PlanTask.class, "plan_task", "position", PlanTask::planId));
+		return perPlan(plans, this.children.byPlan(ids(plans), PlanTask::from, "plan_task", "position", PlanTask::planId));
 	}
 
 	@BatchMapping
 	Mono<Map<Plan, List<Target>>> targets(List<Plan> plans) {
-		return perPlan(plans, this.children.byPlan(ids(plans), Target.class, "target", "deadline, id", Target::planId));
+		return perPlan(plans, this.children.byPlan(ids(plans), Target::from, "target", "deadline, id", Target::planId));
 	}
 
 	@BatchMapping(typeName = "Region")
@@ -162,7 +162,7 @@ class PlanController implements NodeResolver {
 		return this.template.getDatabaseClient()
 			.sql("select * from plan where region_code = any(:codes) order by start_year desc, id desc")
 			.bind("codes", regions.stream().map(Region::code).distinct().toArray(String[]::new))
-			.map((row, meta) -> this.template.getConverter().read(Plan.class, row, meta))
+			.map(Plan::from)
 			.all()
 			.collectMultimap(Plan::regionCode)
 			.map((byRegion) -> regions.stream().distinct().collect(Collectors.toMap((region) -> region,

@@ -1,5 +1,6 @@
 package org.junheng.plan;
 
+import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -28,6 +29,13 @@ public record Target(@Id Long id, Long planId, String measure, String unit, BigD
 				(unit != null) ? unit.strip() : this.unit, (baseline != null) ? baseline : this.baseline,
 				(targetValue != null) ? targetValue : this.targetValue, (deadline != null) ? deadline : this.deadline,
 				this.version);
+	}
+
+
+	static Target from(Readable row) {
+		return new Target(row.get("id", Long.class), row.get("plan_id", Long.class), row.get("measure", String.class),
+				row.get("unit", String.class), row.get("baseline", BigDecimal.class), row.get("target_value", BigDecimal.class),
+				row.get("deadline", LocalDate.class), row.get("version", Integer.class));
 	}
 
 }

@@ -37,10 +37,13 @@ class RegionController implements NodeResolver {
 
 	private final Keyset keyset;
 
-	RegionController(RegionRepository repository, R2dbcEntityTemplate template, Keyset keyset) {
+	private final Regions regions;
+
+	RegionController(RegionRepository repository, R2dbcEntityTemplate template, Keyset keyset, Regions regions) {
 		this.repository = repository;
 		this.template = template;
 		this.keyset = keyset;
+		this.regions = regions;
 	}
 
 	record RegionFilter(String within, String parentCode, RegionLevel level, String name) {
@@ -93,7 +96,7 @@ class RegionController implements NodeResolver {
 		}
 		Keyset.Sort sort = (orderBy != null) ? Keyset.sort("region", orderBy.field(), orderBy.direction(), "code")
 				: Keyset.sort("region", RegionOrderField.CODE, "ASC", "code");
-		return this.keyset.page("region r", "r", where, sort, page, this.keyset.rows(Region.class));
+		return this.keyset.page("region r", "r", where, sort, page, Region::from);
 	}
 
 	@QueryMapping
@@ -109,8 +112,7 @@ class RegionController implements NodeResolver {
 	@BatchMapping
 	Mono<Map<Region, Region>> parent(List<Region> regions) {
 		List<String> parents = regions.stream().map(Region::parentCode).filter(Objects::nonNull).distinct().toList();
-		return this.repository.findAllById(parents)
-			.collectMap(Region::code)
+		return this.regions.byCodes(parents)
 			.map((byCode) -> regions.stream().filter((r) -> r.parentCode() != null && byCode.containsKey(r.parentCode()))
 				.collect(Collectors.toMap((r) -> r, (r) -> byCode.get(r.parentCode()), (a, b) -> a)));
 	}

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import reactor.core.publisher.Mono;
 
 import org.junheng.system.NotFoundException;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 /** What other features may ask of regions. */
@@ -16,8 +17,11 @@ public class Regions {
 
 	private final RegionRepository repository;
 
-	Regions(RegionRepository repository) {
+	private final DatabaseClient db;
+
+	Regions(RegionRepository repository, DatabaseClient db) {
 		this.repository = repository;
+		this.db = db;
 	}
 
 	/** Whether the text has the shape of an administrative code: six digits, not starting with 0. */
@@ -35,7 +39,10 @@ public class Regions {
 	}
 
 	public Mono<Map<String, Region>> byCodes(Collection<String> codes) {
-		return this.repository.findAllById(codes.stream().distinct().toList())
+		return this.db.sql("select * from region where code = any(:codes)")
+			.bind("codes", codes.stream().distinct().toArray(String[]::new))
+			.map(Region::from)
+			.all()
 			.collect(Collectors.toMap(Region::code, Function.identity()));
 	}
 

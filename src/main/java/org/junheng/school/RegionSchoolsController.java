@@ -56,7 +56,7 @@ class RegionSchoolsController {
 		String from = "school s join region sr on sr.code = s.region_code"
 				+ " join region pr on (sr.path = pr.path or sr.path like pr.path || '/%')";
 		return this.keyset.pages(from, "s", "pr.code", String.class, where, SchoolQueries.sort(arguments.orderBy()),
-				arguments.page(), this.keyset.rows(School.class))
+				arguments.page(), School::from)
 			.map((byRegion) -> keys.stream().collect(Collectors.toMap((key) -> key,
 					(key) -> byRegion.getOrDefault(key.regionCode(), Keyset.empty()), (a, b) -> a)));
 	}

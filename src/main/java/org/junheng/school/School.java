@@ -1,5 +1,6 @@
 package org.junheng.school;
 
+import io.r2dbc.spi.Readable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
@@ -12,6 +13,14 @@ public record School(@Id Long id, String code, String name, SchoolStage stage, L
 		return new School(this.id, this.code, (name != null) ? name : this.name, (stage != null) ? stage : this.stage,
 				(locality != null) ? locality : this.locality, (regionCode != null) ? regionCode : this.regionCode,
 				(boarding != null) ? boarding : this.boarding, this.version);
+	}
+
+
+	public static School from(Readable row) {
+		return new School(row.get("id", Long.class), row.get("code", String.class), row.get("name", String.class),
+				SchoolStage.valueOf(row.get("stage", String.class)), Locality.valueOf(row.get("locality", String.class)),
+				row.get("region_code", String.class), Boolean.TRUE.equals(row.get("boarding", Boolean.class)),
+				row.get("version", Integer.class));
 	}
 
 }

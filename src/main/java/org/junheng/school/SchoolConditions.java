@@ -1,5 +1,6 @@
 package org.junheng.school;
 
+import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -32,6 +33,17 @@ public record SchoolConditions(@Id Long id, Long schoolId, Integer schoolYear, L
 		return new SchoolConditions(id, this.schoolId, this.schoolYear, this.studentsByGrade, this.classSizes,
 				this.teachingArea, this.sportsArea, this.equipmentValue, this.multimediaClassrooms, this.musicRoomAreas,
 				this.artRoomAreas, this.books, version);
+	}
+
+
+	static SchoolConditions from(Readable row) {
+		return new SchoolConditions(row.get("id", Long.class), row.get("school_id", Long.class),
+				row.get("school_year", Integer.class), List.of(row.get("students_by_grade", Integer[].class)),
+				List.of(row.get("class_sizes", Integer[].class)), row.get("teaching_area", BigDecimal.class),
+				row.get("sports_area", BigDecimal.class), row.get("equipment_value", BigDecimal.class),
+				row.get("multimedia_classrooms", Integer.class), List.of(row.get("music_room_areas", BigDecimal[].class)),
+				List.of(row.get("art_room_areas", BigDecimal[].class)), row.get("books", Integer.class),
+				row.get("version", Integer.class));
 	}
 
 }

@@ -63,7 +63,7 @@ class SchoolConditionsController {
 	Mono<Map<School, List<SchoolConditions>>> conditionsHistory(List<School> schools) {
 		return this.db.sql("select * from school_conditions where school_id = any(:ids) order by school_id, school_year desc")
 			.bind("ids", schools.stream().map(School::id).toArray(Long[]::new))
-			.map((row, meta) -> this.template.getConverter().read(SchoolConditions.class, row, meta))
+			.map(SchoolConditions::from)
 			.all()
 			.collectMultimap(SchoolConditions::schoolId)
 			.map((bySchool) -> schools.stream().distinct().collect(Collectors.toMap((school) -> school,
@@ -129,7 +129,7 @@ class SchoolConditionsController {
 		if (year != null) {
 			spec = spec.bind("year", year);
 		}
-		return spec.map((row, meta) -> this.template.getConverter().read(SchoolConditions.class, row, meta))
+		return spec.map(SchoolConditions::from)
 			.all()
 			.map((conditions) -> Map.entry(new ConditionsKey(conditions.schoolId(), year), conditions));
 	}

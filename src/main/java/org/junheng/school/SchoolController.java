@@ -60,7 +60,7 @@ class SchoolController implements NodeResolver {
 	Mono<Connection<School>> schools(@Argument Integer first, @Argument String after, @Argument Integer last,
 			@Argument String before, @Argument SchoolFilter filter, @Argument SchoolOrder orderBy) {
 		return this.keyset.page("school s", "s", SchoolQueries.where(filter), SchoolQueries.sort(orderBy),
-				PageRequest.of(first, after, last, before), this.keyset.rows(School.class));
+				PageRequest.of(first, after, last, before), School::from);
 	}
 
 	@QueryMapping

@@ -9,6 +9,7 @@ import reactor.core.publisher.Mono;
 
 import org.junheng.system.GlobalId;
 import org.junheng.system.NotFoundException;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 /** What other features may ask of schools. */
@@ -17,12 +18,18 @@ public class Schools {
 
 	private final SchoolRepository repository;
 
-	Schools(SchoolRepository repository) {
+	private final DatabaseClient db;
+
+	Schools(SchoolRepository repository, DatabaseClient db) {
 		this.repository = repository;
+		this.db = db;
 	}
 
 	public Mono<Map<Long, School>> byIds(Collection<Long> ids) {
-		return this.repository.findAllById(ids.stream().distinct().toList())
+		return this.db.sql("select * from school where id = any(:ids)")
+			.bind("ids", ids.stream().distinct().toArray(Long[]::new))
+			.map(School::from)
+			.all()
 			.collect(Collectors.toMap(School::id, Function.identity()));
 	}
 

@@ -3,15 +3,19 @@ package org.junheng.system;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The default database: when no {@code spring.r2dbc.url} is configured, a real PostgreSQL 17
@@ -22,14 +26,22 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnExpression("'${spring.r2dbc.url:}'.isEmpty()")
 class EmbeddedDatabaseConfiguration {
 
+	/**
+	 * {@code junheng.embedded.server-config.*} passes settings to the server, e.g.
+	 * {@code shared_preload_libraries=pg_stat_statements} for the benchmark.
+	 */
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgres embeddedPostgres(@Value("${junheng.embedded.data-dir:./data/postgres}") Path dataDirectory,
-			@Value("${junheng.embedded.port:0}") int port) throws IOException {
+			@Value("${junheng.embedded.port:0}") int port, Environment environment) throws IOException {
 		Files.createDirectories(dataDirectory);
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setDataDirectory(dataDirectory)
 			.setCleanDataDirectory(false)
 			.setServerConfig("max_connections", "200");
+		Binder.get(environment)
+			.bind("junheng.embedded.server-config", Bindable.mapOf(String.class, String.class))
+			.orElse(Map.of())
+			.forEach(builder::setServerConfig);
 		if (port > 0) {
 			builder.setPort(port);
 		}

@@ -7,13 +7,11 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import io.r2dbc.spi.Row;
-import io.r2dbc.spi.RowMetadata;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
@@ -28,16 +26,8 @@ public final class Keyset {
 
 	private final DatabaseClient db;
 
-	private final R2dbcEntityTemplate template;
-
-	Keyset(R2dbcEntityTemplate template) {
-		this.template = template;
-		this.db = template.getDatabaseClient();
-	}
-
-	/** Maps a row to an entity record the way Spring Data does, ignoring the paging columns. */
-	public <T> BiFunction<Row, RowMetadata, T> rows(Class<T> type) {
-		return (row, meta) -> this.template.getConverter().read(type, row, meta);
+	Keyset(DatabaseClient db) {
+		this.db = db;
 	}
 
 	/**
@@ -80,7 +70,7 @@ public final class Keyset {
 
 	/** One page of a top-level list. {@code from} must name the listed table with the given alias. */
 	public <T> Mono<Connection<T>> page(String from, String alias, SqlWhere where, Sort sort, PageRequest page,
-			BiFunction<Row, RowMetadata, T> mapper) {
+			Function<? super Row, T> mapper) {
 		boolean descending = sort.descending() ^ page.backward();
 		String direction = descending ? " desc" : " asc";
 		String key = alias + "." + sort.key();
@@ -103,7 +93,7 @@ public final class Keyset {
 			.map((row) -> row.get(0, Long.class))
 			.one()
 			.cache();
-		return spec.map((row, meta) -> new Connection.Edge<>(mapper.apply(row, meta),
+		return spec.map((row, meta) -> new Connection.Edge<>(mapper.apply(row),
 				Cursor.encode(sort, row.get("cursor_key", String.class), row.get("cursor_id", Long.class))))
 			.all()
 			.collectList()
@@ -116,7 +106,7 @@ public final class Keyset {
 	 * parent key (the DataLoader key); the total per parent comes from the same statement.
 	 */
 	public <K, T> Mono<Map<K, Connection<T>>> pages(String from, String alias, String parent, Class<K> parentType,
-			SqlWhere where, Sort sort, PageRequest page, BiFunction<Row, RowMetadata, T> mapper) {
+			SqlWhere where, Sort sort, PageRequest page, Function<? super Row, T> mapper) {
 		String direction = sort.descending() ? " desc" : " asc";
 		String key = alias + "." + sort.key();
 		Cursor cursor = Cursor.decode(page, sort);
@@ -135,7 +125,7 @@ public final class Keyset {
 		}
 		return spec.map((row, meta) -> new NestedRow<>(row.get("parent_key", parentType),
 				row.get("visible", Integer.class) == 1, row.get("total_count", Long.class),
-				new Connection.Edge<>(mapper.apply(row, meta),
+				new Connection.Edge<>(mapper.apply(row),
 						Cursor.encode(sort, row.get("cursor_key", String.class), row.get("cursor_id", Long.class)))))
 			.all()
 			.collectList()

@@ -68,7 +68,7 @@ class SchoolTeachersController {
 		SqlWhere where = TeacherQueries.where(arguments.filter())
 			.and("t.school_id = any(:parents)", "parents", keys.stream().map(TeachersKey::schoolId).toArray(Long[]::new));
 		return this.keyset.pages("teacher t", "t", "t.school_id", Long.class, where, TeacherQueries.sort(arguments.orderBy()),
-				arguments.page(), this.keyset.rows(Teacher.class))
+				arguments.page(), Teacher::from)
 			.map((bySchool) -> keys.stream().collect(Collectors.toMap((key) -> key,
 					(key) -> bySchool.getOrDefault(key.schoolId(), Keyset.empty()), (a, b) -> a)));
 	}

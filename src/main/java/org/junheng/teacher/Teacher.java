@@ -1,5 +1,6 @@
 package org.junheng.teacher;
 
+import io.r2dbc.spi.Readable;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -18,6 +19,20 @@ public record Teacher(@Id Long id, Long schoolId, String name, Gender gender, In
 
 	public boolean backbone() {
 		return this.backboneLevel != BackboneLevel.NONE;
+	}
+
+
+	public static Teacher from(Readable row) {
+		return new Teacher(row.get("id", Long.class), row.get("school_id", Long.class), row.get("name", String.class),
+				Gender.valueOf(row.get("gender", String.class)), row.get("birth_year", Integer.class),
+				List.of(row.get("subjects", String[].class)), Degree.valueOf(row.get("highest_degree", String.class)),
+				ProfessionalTitle.valueOf(row.get("professional_title", String.class)),
+				BackboneLevel.valueOf(row.get("backbone_level", String.class)), row.get("backbone_valid_from", LocalDate.class),
+				row.get("backbone_valid_until", LocalDate.class), Boolean.TRUE.equals(row.get("has_certificate", Boolean.class)),
+				Boolean.TRUE.equals(row.get("pe_specialist", Boolean.class)),
+				Boolean.TRUE.equals(row.get("music_specialist", Boolean.class)),
+				Boolean.TRUE.equals(row.get("art_specialist", Boolean.class)), row.get("training_hours_5y", Integer.class),
+				row.get("joined_school_on", LocalDate.class), row.get("version", Integer.class));
 	}
 
 }

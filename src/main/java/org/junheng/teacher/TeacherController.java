@@ -61,7 +61,7 @@ class TeacherController implements NodeResolver {
 	Mono<Connection<Teacher>> teachers(@Argument Integer first, @Argument String after, @Argument Integer last,
 			@Argument String before, @Argument TeacherFilter filter, @Argument TeacherOrder orderBy) {
 		return this.keyset.page("teacher t", "t", TeacherQueries.where(filter), TeacherQueries.sort(orderBy),
-				PageRequest.of(first, after, last, before), this.keyset.rows(Teacher.class));
+				PageRequest.of(first, after, last, before), Teacher::from);
 	}
 
 	@SchemaMapping

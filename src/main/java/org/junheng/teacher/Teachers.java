@@ -9,6 +9,7 @@ import reactor.core.publisher.Mono;
 
 import org.junheng.system.GlobalId;
 import org.junheng.system.NotFoundException;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 /** What other features may ask of teachers. */
@@ -17,12 +18,18 @@ public class Teachers {
 
 	private final TeacherRepository repository;
 
-	Teachers(TeacherRepository repository) {
+	private final DatabaseClient db;
+
+	Teachers(TeacherRepository repository, DatabaseClient db) {
 		this.repository = repository;
+		this.db = db;
 	}
 
 	public Mono<Map<Long, Teacher>> byIds(Collection<Long> ids) {
-		return this.repository.findAllById(ids.stream().distinct().toList())
+		return this.db.sql("select * from teacher where id = any(:ids)")
+			.bind("ids", ids.stream().distinct().toArray(Long[]::new))
+			.map(Teacher::from)
+			.all()
 			.collect(Collectors.toMap(Teacher::id, Function.identity()));
 	}
 

@@ -11,6 +11,7 @@ cd "$(dirname "$0")/.."
 
 SETS=${1:-all}
 DURATION=${BENCH_DURATION:-20}
+WARMUP=${BENCH_WARMUP:-15}
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
 PORT=${BENCH_PORT:-18081}
 PGPORT=${BENCH_PG_PORT:-15432}
@@ -58,11 +59,15 @@ run_set() {
   {
     echo "# $name data set: $schools schools, $teachers teachers"
     echo
-    echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores; wrk 1 thread, $CONNECTIONS connections, ${DURATION}s after a 5s warm-up; JVM: $JVM_OPTS"
+    echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores; wrk 1 thread, $CONNECTIONS connections, ${DURATION}s each after ${WARMUP}s of warm-up on every operation; JVM: $JVM_OPTS"
     echo
     echo "| operation | requests/s | p50 ms | p99 ms | SQL statements per request |"
     echo "|---|---|---|---|---|"
   } > "$report"
+  # Warm the JIT on every operation before measuring any of them.
+  for op in "${OPERATIONS[@]}"; do
+    BODY="bench/operations/$op.json" wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" -s bench/graphql.lua "http://127.0.0.1:$PORT/graphql" > /dev/null
+  done
   for op in "${OPERATIONS[@]}"; do
     local body="bench/operations/$op.json"
     if post "$body" | grep -q '"errors"'; then echo "$op answered with errors:" >&2; post "$body" >&2; exit 1; fi
@@ -70,7 +75,6 @@ run_set() {
     for _ in $(seq 1 50); do post "$body" > /dev/null; done
     local statements
     statements=$(sql "select round(coalesce(sum(calls), 0) / 50.0, 2) from pg_stat_statements where query !~* 'pg_stat_statements|^(begin|commit)'")
-    BODY="$body" wrk -t1 -c"$CONNECTIONS" -d5s -s bench/graphql.lua "http://127.0.0.1:$PORT/graphql" > /dev/null
     BODY="$body" wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s bench/graphql.lua "http://127.0.0.1:$PORT/graphql" > "$RESULTS/wrk-$name-$op.txt"
     local rps p50 p99
     rps=$(awk '/Requests\/sec/ {print $2}' "$RESULTS/wrk-$name-$op.txt")

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import reactor.core.publisher.Mono;
 
 import org.junheng.region.Regions;
@@ -93,7 +94,7 @@ class ExchangeController implements NodeResolver {
 
 	@QueryMapping
 	Mono<Connection<Exchange>> exchanges(@Argument Integer first, @Argument String after, @Argument Integer last,
-			@Argument String before, @Argument ExchangeFilter filter, @Argument ExchangeOrder orderBy) {
+			@Argument String before, @Argument ExchangeFilter filter, @Argument ExchangeOrder orderBy, DataFetchingFieldSelectionSet selection) {
 		SqlWhere where = new SqlWhere();
 		if (filter != null) {
 			where.and("(e.from_school_id in (select s.id from school s where " + Regions.withinCondition("s.region_code", "region")
@@ -108,13 +109,8 @@ class ExchangeController implements NodeResolver {
 		}
 		Keyset.Sort sort = (orderBy != null) ? Keyset.sort("exchange", orderBy.field(), orderBy.direction())
 				: Keyset.sort("exchange", ExchangeOrderField.STARTS_ON, "ASC");
-		return this.keyset.page("exchange e", "e", where, sort, PageRequest.of(first, after, last, before),
+		return this.keyset.page("exchange e", "e", where, sort, PageRequest.of(first, after, last, before), selection,
 				Exchange::from);
-	}
-
-	@SchemaMapping
-	String id(Exchange exchange) {
-		return GlobalId.of("Exchange", exchange.id());
 	}
 
 	@BatchMapping
@@ -189,6 +185,11 @@ class ExchangeController implements NodeResolver {
 	@Override
 	public String type() {
 		return "Exchange";
+	}
+
+	@Override
+	public Object keyOf(Object node) {
+		return ((Exchange) node).id();
 	}
 
 	@Override

@@ -26,4 +26,19 @@ public record Pairing(@Id Long id, Long leadSchoolId, Long supportedSchoolId, Pa
 				row.get("version", Integer.class));
 	}
 
+
+	/**
+	 * The same pairing whatever the version read: batch loaders key their maps by the
+	 * object, and hashing only the key is much cheaper than hashing every component.
+	 */
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof Pairing that && java.util.Objects.equals(this.id, that.id);
+	}
+
+	@Override
+	public int hashCode() {
+		return java.util.Objects.hashCode(this.id);
+	}
+
 }

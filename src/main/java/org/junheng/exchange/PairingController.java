@@ -62,11 +62,6 @@ class PairingController implements NodeResolver {
 			.all();
 	}
 
-	@SchemaMapping
-	String id(Pairing pairing) {
-		return GlobalId.of("Pairing", pairing.id());
-	}
-
 	@BatchMapping
 	Mono<Map<Pairing, School>> leadSchool(List<Pairing> pairings) {
 		return this.schools.byIds(pairings.stream().map(Pairing::leadSchoolId).toList())
@@ -134,6 +129,11 @@ class PairingController implements NodeResolver {
 	@Override
 	public String type() {
 		return "Pairing";
+	}
+
+	@Override
+	public Object keyOf(Object node) {
+		return ((Pairing) node).id();
 	}
 
 	@Override

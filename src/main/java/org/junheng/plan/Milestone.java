@@ -53,4 +53,19 @@ public record Milestone(@Id Long id, Long planId, String title, String descripti
 				row.get("version", Integer.class));
 	}
 
+
+	/**
+	 * The same milestone whatever the version read: batch loaders key their maps by the
+	 * object, and hashing only the key is much cheaper than hashing every component.
+	 */
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof Milestone that && java.util.Objects.equals(this.id, that.id);
+	}
+
+	@Override
+	public int hashCode() {
+		return java.util.Objects.hashCode(this.id);
+	}
+
 }

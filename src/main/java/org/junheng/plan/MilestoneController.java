@@ -60,11 +60,6 @@ class MilestoneController implements NodeResolver {
 					: all.stream().filter((m) -> status.contains(m.status())).toList());
 	}
 
-	@SchemaMapping
-	String id(Milestone milestone) {
-		return GlobalId.of("Milestone", milestone.id());
-	}
-
 	@BatchMapping
 	Mono<Map<Milestone, Plan>> plan(List<Milestone> milestones) {
 		return this.children.plansOf(milestones, Milestone::planId);
@@ -110,6 +105,11 @@ class MilestoneController implements NodeResolver {
 	@Override
 	public String type() {
 		return "Milestone";
+	}
+
+	@Override
+	public Object keyOf(Object node) {
+		return ((Milestone) node).id();
 	}
 
 	@Override

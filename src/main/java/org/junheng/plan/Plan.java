@@ -34,4 +34,19 @@ public record Plan(@Id Long id, String regionCode, String title, Integer startYe
 				PlanStatus.valueOf(row.get("status", String.class)), row.get("version", Integer.class));
 	}
 
+
+	/**
+	 * The same plan whatever the version read: batch loaders key their maps by the
+	 * object, and hashing only the key is much cheaper than hashing every component.
+	 */
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof Plan that && java.util.Objects.equals(this.id, that.id);
+	}
+
+	@Override
+	public int hashCode() {
+		return java.util.Objects.hashCode(this.id);
+	}
+
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import reactor.core.publisher.Flux;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import reactor.core.publisher.Mono;
 
 import org.junheng.region.Region;
@@ -111,7 +112,7 @@ class PlanController implements NodeResolver {
 
 	@QueryMapping
 	Mono<Connection<Plan>> plans(@Argument Integer first, @Argument String after, @Argument Integer last,
-			@Argument String before, @Argument PlanFilter filter, @Argument PlanOrder orderBy) {
+			@Argument String before, @Argument PlanFilter filter, @Argument PlanOrder orderBy, DataFetchingFieldSelectionSet selection) {
 		SqlWhere where = new SqlWhere();
 		if (filter != null) {
 			where.and(Regions.withinCondition("p.region_code", "region"), "region", filter.regionCode())
@@ -121,18 +122,13 @@ class PlanController implements NodeResolver {
 		}
 		Keyset.Sort sort = (orderBy != null) ? Keyset.sort("plan", orderBy.field(), orderBy.direction())
 				: Keyset.sort("plan", PlanOrderField.START_YEAR, "DESC");
-		return this.keyset.page("plan p", "p", where, sort, PageRequest.of(first, after, last, before),
+		return this.keyset.page("plan p", "p", where, sort, PageRequest.of(first, after, last, before), selection,
 				Plan::from);
 	}
 
 	@QueryMapping
 	Mono<Plan> plan(@Argument String id) {
 		return this.repository.findById(GlobalId.key(id, "Plan", "id"));
-	}
-
-	@SchemaMapping
-	String id(Plan plan) {
-		return GlobalId.of("Plan", plan.id());
 	}
 
 	@BatchMapping
@@ -272,6 +268,11 @@ class PlanController implements NodeResolver {
 	@Override
 	public String type() {
 		return "Plan";
+	}
+
+	@Override
+	public Object keyOf(Object node) {
+		return ((Plan) node).id();
 	}
 
 	@Override

@@ -41,11 +41,6 @@ class TargetController implements NodeResolver {
 			BigDecimal targetValue, LocalDate deadline) {
 	}
 
-	@SchemaMapping
-	String id(Target target) {
-		return GlobalId.of("Target", target.id());
-	}
-
 	@BatchMapping
 	Mono<Map<Target, Plan>> plan(List<Target> targets) {
 		return this.children.plansOf(targets, Target::planId);
@@ -81,6 +76,11 @@ class TargetController implements NodeResolver {
 	@Override
 	public String type() {
 		return "Target";
+	}
+
+	@Override
+	public Object keyOf(Object node) {
+		return ((Target) node).id();
 	}
 
 	@Override

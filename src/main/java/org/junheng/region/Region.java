@@ -33,4 +33,19 @@ public record Region(@Id String code, String name, RegionLevel level, String par
 				row.get("path", String.class), row.get("version", Integer.class));
 	}
 
+
+	/**
+	 * The same region whatever the version read: batch loaders key their maps by the
+	 * object, and hashing only the key is much cheaper than hashing every component.
+	 */
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof Region that && java.util.Objects.equals(this.code, that.code);
+	}
+
+	@Override
+	public int hashCode() {
+		return java.util.Objects.hashCode(this.code);
+	}
+
 }

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import reactor.core.publisher.Mono;
 
 import org.junheng.system.Checks;
@@ -85,7 +86,7 @@ class RegionController implements NodeResolver {
 
 	@QueryMapping
 	Mono<Connection<Region>> regions(@Argument Integer first, @Argument String after, @Argument Integer last,
-			@Argument String before, @Argument RegionFilter filter, @Argument RegionOrder orderBy) {
+			@Argument String before, @Argument RegionFilter filter, @Argument RegionOrder orderBy, DataFetchingFieldSelectionSet selection) {
 		PageRequest page = PageRequest.of(first, after, last, before);
 		SqlWhere where = new SqlWhere();
 		if (filter != null) {
@@ -96,17 +97,12 @@ class RegionController implements NodeResolver {
 		}
 		Keyset.Sort sort = (orderBy != null) ? Keyset.sort("region", orderBy.field(), orderBy.direction(), "code")
 				: Keyset.sort("region", RegionOrderField.CODE, "ASC", "code");
-		return this.keyset.page("region r", "r", where, sort, page, Region::from);
+		return this.keyset.page("region r", "r", where, sort, page, selection, Region::from);
 	}
 
 	@QueryMapping
 	Mono<Region> region(@Argument String code) {
 		return this.repository.findById(code);
-	}
-
-	@SchemaMapping
-	String id(Region region) {
-		return GlobalId.of("Region", region.code());
 	}
 
 	@BatchMapping
@@ -162,6 +158,11 @@ class RegionController implements NodeResolver {
 	@Override
 	public String type() {
 		return "Region";
+	}
+
+	@Override
+	public Object keyOf(Object node) {
+		return ((Region) node).code();
 	}
 
 	@Override

@@ -23,4 +23,19 @@ public record School(@Id Long id, String code, String name, SchoolStage stage, L
 				row.get("version", Integer.class));
 	}
 
+
+	/**
+	 * The same school whatever the version read: batch loaders key their maps by the
+	 * object, and hashing only the key is much cheaper than hashing every component.
+	 */
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof School that && java.util.Objects.equals(this.id, that.id);
+	}
+
+	@Override
+	public int hashCode() {
+		return java.util.Objects.hashCode(this.id);
+	}
+
 }

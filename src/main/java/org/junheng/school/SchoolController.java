@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import reactor.core.publisher.Mono;
 
 import org.junheng.region.Region;
@@ -58,19 +59,14 @@ class SchoolController implements NodeResolver {
 
 	@QueryMapping
 	Mono<Connection<School>> schools(@Argument Integer first, @Argument String after, @Argument Integer last,
-			@Argument String before, @Argument SchoolFilter filter, @Argument SchoolOrder orderBy) {
+			@Argument String before, @Argument SchoolFilter filter, @Argument SchoolOrder orderBy, DataFetchingFieldSelectionSet selection) {
 		return this.keyset.page("school s", "s", SchoolQueries.where(filter), SchoolQueries.sort(orderBy),
-				PageRequest.of(first, after, last, before), School::from);
+				PageRequest.of(first, after, last, before), selection, School::from);
 	}
 
 	@QueryMapping
 	Mono<School> school(@Argument String id) {
 		return this.repository.findById(GlobalId.key(id, "School", "id"));
-	}
-
-	@SchemaMapping
-	String id(School school) {
-		return SchoolQueries.id(school);
 	}
 
 	@BatchMapping
@@ -114,6 +110,11 @@ class SchoolController implements NodeResolver {
 	@Override
 	public String type() {
 		return "School";
+	}
+
+	@Override
+	public Object keyOf(Object node) {
+		return ((School) node).id();
 	}
 
 	@Override

@@ -3,7 +3,6 @@ package org.junheng.school;
 import java.util.List;
 
 import org.junheng.region.Regions;
-import org.junheng.system.GlobalId;
 import org.junheng.system.Keyset;
 import org.junheng.system.SqlWhere;
 
@@ -62,10 +61,6 @@ final class SchoolQueries {
 	static Keyset.Sort sort(SchoolOrder order) {
 		return (order != null) ? Keyset.sort("school", order.field(), order.direction())
 				: Keyset.sort("school", SchoolOrderField.NAME, "ASC");
-	}
-
-	static String id(School school) {
-		return GlobalId.of("School", school.id());
 	}
 
 }

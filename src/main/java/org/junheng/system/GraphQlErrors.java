@@ -5,6 +5,7 @@ import java.util.Map;
 
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.execution.AbortExecutionException;
 import graphql.schema.DataFetchingEnvironment;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -48,6 +49,10 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 		if (ex instanceof OptimisticLockingFailureException) {
 			return List.of(error(env, ErrorKind.CONFLICT, "input.version",
 					"was changed by someone else meanwhile; reload and try again"));
+		}
+		if (ex instanceof AbortExecutionException) {
+			// The client went away or the request was cancelled; nothing failed on our side.
+			return List.of(GraphqlErrorBuilder.newError(env).message("The request was cancelled").build());
 		}
 		if (ex instanceof DataIntegrityViolationException) {
 			String message = String.valueOf(ex.getMessage());

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import io.r2dbc.spi.Row;
 import reactor.core.publisher.Mono;
 
@@ -68,15 +69,23 @@ public final class Keyset {
 		return sort(list, field, direction, "id");
 	}
 
-	/** One page of a top-level list. {@code from} must name the listed table with the given alias. */
+	/**
+	 * One page of a top-level list. {@code from} must name the listed table with the given alias.
+	 * When the client selected {@code totalCount}, the count comes in the same statement as an
+	 * uncorrelated subquery, which PostgreSQL computes once.
+	 */
 	public <T> Mono<Connection<T>> page(String from, String alias, SqlWhere where, Sort sort, PageRequest page,
-			Function<? super Row, T> mapper) {
+			DataFetchingFieldSelectionSet selection, Function<? super Row, T> mapper) {
+		boolean withTotal = selection != null && selection.contains("totalCount");
 		boolean descending = sort.descending() ^ page.backward();
 		String direction = descending ? " desc" : " asc";
 		String key = alias + "." + sort.key();
 		StringBuilder sql = new StringBuilder("select ").append(alias).append(".*, (").append(sort.expression())
-			.append(")::text as cursor_key, (").append(key).append(")::bigint as cursor_id from ").append(from)
-			.append(" where ").append(where.sql());
+			.append(")::text as cursor_key, (").append(key).append(")::bigint as cursor_id");
+		if (withTotal) {
+			sql.append(", (select count(*) from ").append(from).append(" where ").append(where.sql()).append(") as total_count");
+		}
+		sql.append(" from ").append(from).append(" where ").append(where.sql());
 		Cursor cursor = Cursor.decode(page, sort);
 		if (cursor != null) {
 			sql.append(" and (").append(sort.expression()).append(", ").append(key).append(") ")
@@ -93,11 +102,18 @@ public final class Keyset {
 			.map((row) -> row.get(0, Long.class))
 			.one()
 			.cache();
-		return spec.map((row, meta) -> new Connection.Edge<>(mapper.apply(row),
-				Cursor.encode(sort, row.get("cursor_key", String.class), row.get("cursor_id", Long.class))))
+		long[] counted = { -1 };
+		return spec.map((row, meta) -> {
+			if (withTotal) {
+				counted[0] = row.get("total_count", Long.class);
+			}
+			return new Connection.Edge<>(mapper.apply(row),
+					Cursor.encode(sort, row.get("cursor_key", String.class), row.get("cursor_id", Long.class)));
+		})
 			.all()
 			.collectList()
-			.map((edges) -> connection(edges, page, cursor != null, total));
+			// An empty page carries no count: only then is a separate COUNT sent, and only if asked for.
+			.map((edges) -> connection(edges, page, cursor != null, (counted[0] >= 0) ? Mono.just(counted[0]) : total));
 	}
 
 	/**

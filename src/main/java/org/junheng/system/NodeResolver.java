@@ -12,6 +12,9 @@ public interface NodeResolver {
 
 	Mono<?> find(String key);
 
+	/** The key of an object of this type, as its global ID carries it. */
+	Object keyOf(Object node);
+
 	/** The numeric key inside an ID, or null when it is not one. */
 	static Long numericKey(String key) {
 		try {

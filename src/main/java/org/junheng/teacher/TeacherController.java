@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import reactor.core.publisher.Mono;
 
 import org.junheng.school.School;
@@ -59,14 +60,9 @@ class TeacherController implements NodeResolver {
 
 	@QueryMapping
 	Mono<Connection<Teacher>> teachers(@Argument Integer first, @Argument String after, @Argument Integer last,
-			@Argument String before, @Argument TeacherFilter filter, @Argument TeacherOrder orderBy) {
+			@Argument String before, @Argument TeacherFilter filter, @Argument TeacherOrder orderBy, DataFetchingFieldSelectionSet selection) {
 		return this.keyset.page("teacher t", "t", TeacherQueries.where(filter), TeacherQueries.sort(orderBy),
-				PageRequest.of(first, after, last, before), Teacher::from);
-	}
-
-	@SchemaMapping
-	String id(Teacher teacher) {
-		return GlobalId.of("Teacher", teacher.id());
+				PageRequest.of(first, after, last, before), selection, Teacher::from);
 	}
 
 	@BatchMapping
@@ -147,6 +143,11 @@ class TeacherController implements NodeResolver {
 	@Override
 	public String type() {
 		return "Teacher";
+	}
+
+	@Override
+	public Object keyOf(Object node) {
+		return ((Teacher) node).id();
 	}
 
 	@Override

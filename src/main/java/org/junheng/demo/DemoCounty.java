@@ -99,9 +99,9 @@ final class DemoCounty {
 				classSize, false));
 	}
 
-	/** 学校标识码: 10 digits, here 21 + the county's first four code digits + a serial. */
+	/** 学校标识码: 10 digits, here 2 + the county's six-digit code + a serial. */
 	private String code(int index) {
-		return "21" + this.regionCode.substring(0, 4) + String.format("%04d", index + 1);
+		return "2" + this.regionCode + String.format("%03d", index + 1);
 	}
 
 	/** Students per grade for one year: the school's size spread over its grades, a little uneven. */

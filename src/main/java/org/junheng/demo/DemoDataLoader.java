@@ -128,9 +128,10 @@ class DemoDataLoader implements Callback {
 			exchanges(exchanges, specs, drawn, random);
 			pairings(pairings, specs);
 			schoolId += specs.size();
-		}
-		for (CopyIn copy : List.of(regions, schools, conditions, teachers, exchanges, pairings)) {
-			copy.flush();
+			// One county at a time, parents before children, keeps memory flat at province size.
+			for (CopyIn copy : List.of(regions, schools, conditions, teachers, exchanges, pairings)) {
+				copy.flush();
+			}
 		}
 		try (Statement statement = connection.createStatement()) {
 			for (String table : List.of("school", "school_conditions", "teacher", "exchange", "pairing")) {

@@ -79,7 +79,7 @@ class SchoolGraphTests {
 		List<String> codes = this.graphQl.documentName("schoolPage").variable("first", 10)
 			.variable("filter", Map.of("regionCode", DEMO_COUNTY)).variable("orderBy", Map.of("field", "CODE", "direction", "DESC"))
 			.execute().path("schools.edges[*].node.code").entityList(String.class).get();
-		assertThat(codes).hasSize(10).isSortedAccordingTo((a, b) -> b.compareTo(a)).first().isEqualTo("2151190120");
+		assertThat(codes).hasSize(10).isSortedAccordingTo((a, b) -> b.compareTo(a)).first().isEqualTo("2511921120");
 	}
 
 	@Test

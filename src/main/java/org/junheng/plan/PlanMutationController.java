@@ -1,0 +1,156 @@
+package org.junheng.plan;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.junheng.region.Regions;
+import org.junheng.system.Checks;
+import org.junheng.system.ConflictException;
+import org.junheng.system.GlobalId;
+import org.junheng.system.InvalidInputException;
+import org.junheng.system.NotFoundException;
+import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/** Writing plans: a whole plan in one transaction, and changes to its title, period and status. */
+@Controller
+class PlanMutationController {
+
+	private final PlanRepository repository;
+
+	private final Regions regions;
+
+	private final R2dbcEntityTemplate template;
+
+	private final TransactionalOperator transaction;
+
+	private final Clock clock;
+
+	PlanMutationController(PlanRepository repository, Regions regions, R2dbcEntityTemplate template,
+			TransactionalOperator transaction, Clock clock) {
+		this.repository = repository;
+		this.regions = regions;
+		this.template = template;
+		this.transaction = transaction;
+		this.clock = clock;
+	}
+
+	record TaskInput(String title, String description, List<String> responsibleUnits) {
+	}
+
+	record MilestoneInput(String title, String description, LocalDate dueOn, MilestoneStatus status, Integer progress,
+			LocalDate achievedOn) {
+	}
+
+	record TargetInput(String measure, String unit, BigDecimal baseline, BigDecimal targetValue, LocalDate deadline) {
+	}
+
+	record CreatePlanInput(String regionCode, String title, Integer startYear, Integer endYear, PlanStatus status,
+			List<String> goals, List<TaskInput> tasks, List<MilestoneInput> milestones, List<TargetInput> targets) {
+	}
+
+	record UpdatePlanInput(String id, Integer version, String title, Integer startYear, Integer endYear,
+			PlanStatus status) {
+	}
+
+	/** A plan with its goals, tasks, milestones and targets, all or nothing. */
+	@MutationMapping
+	Mono<Plan> createPlan(@Argument CreatePlanInput input) {
+		Plan plan = new Plan(null, input.regionCode(), strip(input.title()), input.startYear(), input.endYear(),
+				(input.status() != null) ? input.status() : PlanStatus.DRAFT, null);
+		validate(plan);
+		List<String> goals = or(input.goals());
+		Checks goalChecks = Checks.on("input");
+		for (int i = 0; i < goals.size(); i++) {
+			goalChecks.text(goals.get(i), "goals[" + i + "]", 1000);
+		}
+		goalChecks.validate();
+		List<TaskInput> taskInputs = or(input.tasks());
+		for (int i = 0; i < taskInputs.size(); i++) {
+			Checks.on("input.tasks[" + i + "]").text(taskInputs.get(i).title(), "title", 200).validate();
+		}
+		List<Milestone> milestones = new ArrayList<>();
+		for (MilestoneInput m : or(input.milestones())) {
+			Milestone milestone = Milestone.of(null, null, strip(m.title()), m.description(), m.dueOn(),
+					(m.status() != null) ? m.status() : MilestoneStatus.PLANNED, (m.progress() != null) ? m.progress() : 0,
+					m.achievedOn(), null, this.clock);
+			milestone.validate(plan, m.achievedOn(), "input.milestones[" + milestones.size() + "]", this.clock);
+			milestones.add(milestone);
+		}
+		List<Target> targets = new ArrayList<>();
+		for (TargetInput t : or(input.targets())) {
+			Target target = new Target(null, null, strip(t.measure()), (t.unit() != null) ? t.unit().strip() : "", t.baseline(),
+					t.targetValue(), t.deadline(), null);
+			target.validate(plan, "input.targets[" + targets.size() + "]");
+			targets.add(target);
+		}
+		Mono<Plan> write = this.template.insert(plan).flatMap((saved) -> {
+			long id = saved.id();
+			Flux<Object> rows = Flux.concat(
+					Flux.range(0, goals.size()).concatMap((i) -> this.template.insert(new Goal(null, id, i + 1, goals.get(i).strip()))),
+					Flux.range(0, taskInputs.size()).concatMap((i) -> this.template.insert(task(id, i + 1, taskInputs.get(i)))),
+					Flux.fromIterable(milestones).concatMap((m) -> this.template.insert(Milestone.of(null, id, m.title(),
+							m.description(), m.dueOn(), m.status(), m.progress(), m.achievedOn(), null, this.clock))),
+					Flux.fromIterable(targets).concatMap((t) -> this.template.insert(new Target(null, id, t.measure(), t.unit(),
+							t.baseline(), t.targetValue(), t.deadline(), null))));
+			return rows.then(Mono.just(saved));
+		});
+		return this.regions.require(input.regionCode(), "input.regionCode").then(this.transaction.transactional(write));
+	}
+
+	@MutationMapping
+	Mono<Plan> updatePlan(@Argument UpdatePlanInput input) {
+		long id = GlobalId.key(input.id(), "Plan", "input.id");
+		return this.repository.findById(id)
+			.switchIfEmpty(NotFoundException.error("input.id", "no plan has the ID " + input.id()))
+			.flatMap((current) -> {
+				ConflictException.check(current.version(), input.version(), "plan");
+				Plan changed = current.with(strip(input.title()), input.startYear(), input.endYear(), input.status());
+				validate(changed);
+				// A shorter period must not strand milestones or targets outside it.
+				return this.template.getDatabaseClient()
+					.sql("select (select count(*) from milestone where plan_id = :id and extract(year from due_on) not between :start and :end)"
+							+ " + (select count(*) from target where plan_id = :id and extract(year from deadline) not between :start and :end)")
+					.bind("id", id).bind("start", changed.startYear()).bind("end", changed.endYear())
+					.map((row) -> row.get(0, Long.class))
+					.one()
+					.flatMap((outside) -> (outside > 0) ? Mono.error(InvalidInputException.of("input.startYear",
+							"would leave " + outside + " milestones or targets outside the plan's period"))
+							: this.template.update(changed));
+			})
+			.as(this.transaction::transactional);
+	}
+
+	private static void validate(Plan plan) {
+		Checks.on("input")
+			.text(plan.title(), "title", 200)
+			.range(plan.startYear(), 1949, 2200, "startYear")
+			.range(plan.endYear(), 1949, 2200, "endYear")
+			.require(plan.endYear() >= plan.startYear(), "endYear", "must not be before startYear")
+			.require(plan.endYear() - plan.startYear() <= 15, "endYear", "must be at most 15 years after startYear")
+			.validate();
+	}
+
+	private static PlanTask task(long planId, int position, TaskInput input) {
+		return new PlanTask(null, planId, position, input.title().strip(),
+				(input.description() != null) ? input.description().strip() : "", or(input.responsibleUnits()), null);
+	}
+
+	private static <T> List<T> or(List<T> list) {
+		return (list != null) ? list : List.of();
+	}
+
+	private static String strip(String text) {
+		return (text != null) ? text.strip() : null;
+	}
+
+}

@@ -27,7 +27,6 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 @Controller
@@ -56,30 +55,15 @@ class ExchangeController implements NodeResolver {
 			String teacherId, String schoolId) {
 	}
 
-	enum ExchangeOrderField implements Keyset.Field {
+	enum ExchangeOrderField {
 
-		STARTS_ON("e.starts_on", "date"), CREATED("e.id", "bigint");
-
-		private final String expression;
-
-		private final String type;
-
-		ExchangeOrderField(String expression, String type) {
-			this.expression = expression;
-			this.type = type;
-		}
-
-		@Override
-		public String expression() {
-			return this.expression;
-		}
-
-		@Override
-		public String type() {
-			return this.type;
-		}
+		STARTS_ON, CREATED
 
 	}
+
+	private static final Map<ExchangeOrderField, Keyset.Column> ORDER_COLUMNS = Map.of(
+			ExchangeOrderField.STARTS_ON, new Keyset.Column("e.starts_on", "date"),
+			ExchangeOrderField.CREATED, new Keyset.Column("e.id", "bigint"));
 
 	record ExchangeOrder(ExchangeOrderField field, String direction) {
 	}
@@ -107,8 +91,8 @@ class ExchangeController implements NodeResolver {
 				.and("(e.from_school_id = :school or e.to_school_id = :school)", "school",
 						GlobalId.optionalKey(filter.schoolId(), "School", "filter.schoolId"));
 		}
-		Keyset.Sort sort = (orderBy != null) ? Keyset.sort("exchange", orderBy.field(), orderBy.direction())
-				: Keyset.sort("exchange", ExchangeOrderField.STARTS_ON, "ASC");
+		Keyset.Sort sort = (orderBy != null) ? Keyset.sort("exchange", orderBy.field(), ORDER_COLUMNS, orderBy.direction())
+				: Keyset.sort("exchange", ExchangeOrderField.STARTS_ON, ORDER_COLUMNS, "ASC");
 		return this.keyset.page("exchange e", "e", where, sort, PageRequest.of(first, after, last, before), selection,
 				Exchange::from);
 	}

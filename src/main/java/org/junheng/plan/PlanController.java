@@ -19,7 +19,6 @@ import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 @Controller
@@ -47,30 +46,16 @@ class PlanController implements NodeResolver {
 	record PlanFilter(String regionCode, List<PlanStatus> status, Integer year, String title) {
 	}
 
-	enum PlanOrderField implements Keyset.Field {
+	enum PlanOrderField {
 
-		START_YEAR("p.start_year", "integer"), TITLE("p.title", "text"), CREATED("p.id", "bigint");
-
-		private final String expression;
-
-		private final String type;
-
-		PlanOrderField(String expression, String type) {
-			this.expression = expression;
-			this.type = type;
-		}
-
-		@Override
-		public String expression() {
-			return this.expression;
-		}
-
-		@Override
-		public String type() {
-			return this.type;
-		}
+		START_YEAR, TITLE, CREATED
 
 	}
+
+	private static final Map<PlanOrderField, Keyset.Column> ORDER_COLUMNS = Map.of(
+			PlanOrderField.START_YEAR, new Keyset.Column("p.start_year", "integer"),
+			PlanOrderField.TITLE, new Keyset.Column("p.title", "text"),
+			PlanOrderField.CREATED, new Keyset.Column("p.id", "bigint"));
 
 	record PlanOrder(PlanOrderField field, String direction) {
 	}
@@ -85,8 +70,8 @@ class PlanController implements NodeResolver {
 				.and(":year between p.start_year and p.end_year", "year", filter.year())
 				.and("p.title like :title", "title", (filter.title() != null) ? SqlWhere.contains(filter.title()) : null);
 		}
-		Keyset.Sort sort = (orderBy != null) ? Keyset.sort("plan", orderBy.field(), orderBy.direction())
-				: Keyset.sort("plan", PlanOrderField.START_YEAR, "DESC");
+		Keyset.Sort sort = (orderBy != null) ? Keyset.sort("plan", orderBy.field(), ORDER_COLUMNS, orderBy.direction())
+				: Keyset.sort("plan", PlanOrderField.START_YEAR, ORDER_COLUMNS, "DESC");
 		return this.keyset.page("plan p", "p", where, sort, PageRequest.of(first, after, last, before), selection,
 				Plan::from);
 	}

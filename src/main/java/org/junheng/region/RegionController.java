@@ -12,7 +12,6 @@ import reactor.core.publisher.Mono;
 import org.junheng.system.Checks;
 import org.junheng.system.ConflictException;
 import org.junheng.system.Connection;
-import org.junheng.system.GlobalId;
 import org.junheng.system.InvalidInputException;
 import org.junheng.system.Keyset;
 import org.junheng.system.NodeResolver;
@@ -24,7 +23,6 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 @Controller
@@ -50,30 +48,15 @@ class RegionController implements NodeResolver {
 	record RegionFilter(String within, String parentCode, RegionLevel level, String name) {
 	}
 
-	enum RegionOrderField implements Keyset.Field {
+	enum RegionOrderField {
 
-		CODE("r.code", "text"), NAME("r.name", "text");
-
-		private final String expression;
-
-		private final String type;
-
-		RegionOrderField(String expression, String type) {
-			this.expression = expression;
-			this.type = type;
-		}
-
-		@Override
-		public String expression() {
-			return this.expression;
-		}
-
-		@Override
-		public String type() {
-			return this.type;
-		}
+		CODE, NAME
 
 	}
+
+	private static final Map<RegionOrderField, Keyset.Column> ORDER_COLUMNS = Map.of(
+			RegionOrderField.CODE, new Keyset.Column("r.code", "text"),
+			RegionOrderField.NAME, new Keyset.Column("r.name", "text"));
 
 	record RegionOrder(RegionOrderField field, String direction) {
 	}
@@ -95,8 +78,8 @@ class RegionController implements NodeResolver {
 				.and("r.level = :level", "level", (filter.level() != null) ? filter.level().name() : null)
 				.and("r.name like :name", "name", (filter.name() != null) ? SqlWhere.contains(filter.name()) : null);
 		}
-		Keyset.Sort sort = (orderBy != null) ? Keyset.sort("region", orderBy.field(), orderBy.direction(), "code")
-				: Keyset.sort("region", RegionOrderField.CODE, "ASC", "code");
+		Keyset.Sort sort = (orderBy != null) ? Keyset.sort("region", orderBy.field(), ORDER_COLUMNS, orderBy.direction(), "code")
+				: Keyset.sort("region", RegionOrderField.CODE, ORDER_COLUMNS, "ASC", "code");
 		return this.keyset.page("region r", "r", where, sort, page, selection, Region::from);
 	}
 

@@ -1,6 +1,7 @@
 package org.junheng.school;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junheng.region.Regions;
 import org.junheng.system.Keyset;
@@ -13,30 +14,16 @@ final class SchoolQueries {
 			Integer schoolYear) {
 	}
 
-	enum SchoolOrderField implements Keyset.Field {
+	enum SchoolOrderField {
 
-		NAME("s.name", "text"), CODE("s.code", "text"), CREATED("s.id", "bigint");
-
-		private final String expression;
-
-		private final String type;
-
-		SchoolOrderField(String expression, String type) {
-			this.expression = expression;
-			this.type = type;
-		}
-
-		@Override
-		public String expression() {
-			return this.expression;
-		}
-
-		@Override
-		public String type() {
-			return this.type;
-		}
+		NAME, CODE, CREATED
 
 	}
+
+	private static final Map<SchoolOrderField, Keyset.Column> ORDER_COLUMNS = Map.of(
+			SchoolOrderField.NAME, new Keyset.Column("s.name", "text"),
+			SchoolOrderField.CODE, new Keyset.Column("s.code", "text"),
+			SchoolOrderField.CREATED, new Keyset.Column("s.id", "bigint"));
 
 	record SchoolOrder(SchoolOrderField field, String direction) {
 	}
@@ -59,8 +46,8 @@ final class SchoolQueries {
 	}
 
 	static Keyset.Sort sort(SchoolOrder order) {
-		return (order != null) ? Keyset.sort("school", order.field(), order.direction())
-				: Keyset.sort("school", SchoolOrderField.NAME, "ASC");
+		return (order != null) ? Keyset.sort("school", order.field(), ORDER_COLUMNS, order.direction())
+				: Keyset.sort("school", SchoolOrderField.NAME, ORDER_COLUMNS, "ASC");
 	}
 
 }

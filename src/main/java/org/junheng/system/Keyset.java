@@ -44,29 +44,24 @@ public final class Keyset {
 
 	}
 
-	/** A field a list can be ordered by: the SQL expression and its type. */
-	public interface Field {
-
-		String name();
-
-		String expression();
-
-		String type();
-
+	/** What a list can be ordered by: an SQL expression and its type (to cast a cursor value back). */
+	public record Column(String expression, String type) {
 	}
 
 	/**
-	 * The ordering a client asked for: {@code list} names the list, so a cursor of one list or
-	 * order is refused by another.
+	 * The ordering a client asked for, by an order field of the list's enum and that list's
+	 * columns; {@code list} names the list, so a cursor of one list or order is refused by another.
+	 * {@code key} is the unique numeric column that breaks ties.
 	 */
-	public static Sort sort(String list, Field field, String direction, String key) {
+	public static <F extends Enum<F>> Sort sort(String list, F field, Map<F, Column> columns, String direction, String key) {
+		Column column = columns.get(field);
 		boolean descending = "DESC".equals(direction);
-		return new Sort(list + "-" + field.name() + (descending ? "-desc" : ""), field.expression(), field.type(), descending,
-				key);
+		return new Sort(list + "-" + field.name() + (descending ? "-desc" : ""), column.expression(), column.type(),
+				descending, key);
 	}
 
-	public static Sort sort(String list, Field field, String direction) {
-		return sort(list, field, direction, "id");
+	public static <F extends Enum<F>> Sort sort(String list, F field, Map<F, Column> columns, String direction) {
+		return sort(list, field, columns, direction, "id");
 	}
 
 	/**

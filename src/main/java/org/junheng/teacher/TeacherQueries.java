@@ -1,6 +1,7 @@
 package org.junheng.teacher;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junheng.region.Regions;
 import org.junheng.system.GlobalId;
@@ -14,30 +15,15 @@ final class TeacherQueries {
 			List<Degree> highestDegree) {
 	}
 
-	enum TeacherOrderField implements Keyset.Field {
+	enum TeacherOrderField {
 
-		NAME("t.name", "text"), CREATED("t.id", "bigint");
-
-		private final String expression;
-
-		private final String type;
-
-		TeacherOrderField(String expression, String type) {
-			this.expression = expression;
-			this.type = type;
-		}
-
-		@Override
-		public String expression() {
-			return this.expression;
-		}
-
-		@Override
-		public String type() {
-			return this.type;
-		}
+		NAME, CREATED
 
 	}
+
+	private static final Map<TeacherOrderField, Keyset.Column> ORDER_COLUMNS = Map.of(
+			TeacherOrderField.NAME, new Keyset.Column("t.name", "text"),
+			TeacherOrderField.CREATED, new Keyset.Column("t.id", "bigint"));
 
 	record TeacherOrder(TeacherOrderField field, String direction) {
 	}
@@ -63,8 +49,8 @@ final class TeacherQueries {
 	}
 
 	static Keyset.Sort sort(TeacherOrder order) {
-		return (order != null) ? Keyset.sort("teacher", order.field(), order.direction())
-				: Keyset.sort("teacher", TeacherOrderField.NAME, "ASC");
+		return (order != null) ? Keyset.sort("teacher", order.field(), ORDER_COLUMNS, order.direction())
+				: Keyset.sort("teacher", TeacherOrderField.NAME, ORDER_COLUMNS, "ASC");
 	}
 
 }

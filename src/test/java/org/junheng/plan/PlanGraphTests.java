@@ -14,7 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.junheng.GraphQlAssertions.refused;
 
 /** Plans with their goals, tasks, milestones and targets: the seed-002 plan, writing plans, milestone rules. */

@@ -59,7 +59,7 @@ class PlanMutationController {
 	}
 
 	record UpdatePlanInput(String id, Integer version, String title, Integer startYear, Integer endYear,
-			PlanStatus status) {
+			PlanStatus status, List<String> goals) {
 	}
 
 	/** A plan with its goals, tasks, milestones and targets, all or nothing. */
@@ -69,14 +69,10 @@ class PlanMutationController {
 				(input.status() != null) ? input.status() : PlanStatus.DRAFT, null);
 		validate(plan);
 		List<String> goals = or(input.goals());
-		Checks goalChecks = Checks.on("input");
-		for (int i = 0; i < goals.size(); i++) {
-			goalChecks.text(goals.get(i), "goals[" + i + "]", 1000);
-		}
-		goalChecks.validate();
+		validateGoals(goals);
 		List<TaskInput> taskInputs = or(input.tasks());
 		for (int i = 0; i < taskInputs.size(); i++) {
-			Checks.on("input.tasks[" + i + "]").text(taskInputs.get(i).title(), "title", 200).validate();
+			task(0, i + 1, taskInputs.get(i)).validate("input.tasks[" + i + "]");
 		}
 		List<Milestone> milestones = new ArrayList<>();
 		for (MilestoneInput m : or(input.milestones())) {
@@ -95,8 +91,7 @@ class PlanMutationController {
 		}
 		Mono<Plan> write = this.template.insert(plan).flatMap((saved) -> {
 			long id = saved.id();
-			Flux<Object> rows = Flux.concat(
-					Flux.range(0, goals.size()).concatMap((i) -> this.template.insert(new Goal(null, id, i + 1, goals.get(i).strip()))),
+			Flux<Object> rows = Flux.concat(insertGoals(id, goals),
 					Flux.range(0, taskInputs.size()).concatMap((i) -> this.template.insert(task(id, i + 1, taskInputs.get(i)))),
 					Flux.fromIterable(milestones).concatMap((m) -> this.template.insert(Milestone.of(null, id, m.title(),
 							m.description(), m.dueOn(), m.status(), m.progress(), m.achievedOn(), null, this.clock))),
@@ -116,6 +111,9 @@ class PlanMutationController {
 				ConflictException.check(current.version(), input.version(), "plan");
 				Plan changed = current.with(strip(input.title()), input.startYear(), input.endYear(), input.status());
 				validate(changed);
+				if (input.goals() != null) {
+					validateGoals(input.goals());
+				}
 				// A shorter period must not strand milestones or targets outside it.
 				return this.template.getDatabaseClient()
 					.sql("select (select count(*) from milestone where plan_id = :id and extract(year from due_on) not between :start and :end)"
@@ -125,9 +123,25 @@ class PlanMutationController {
 					.one()
 					.flatMap((outside) -> (outside > 0) ? Mono.error(InvalidInputException.of("input.startYear",
 							"would leave " + outside + " milestones or targets outside the plan's period"))
-							: this.template.update(changed));
+							: this.template.update(changed))
+					.flatMap((saved) -> (input.goals() == null) ? Mono.just(saved) : this.template.getDatabaseClient()
+						.sql("delete from plan_goal where plan_id = :id").bind("id", id).then()
+						.thenMany(insertGoals(id, input.goals()))
+						.then(Mono.just(saved)));
 			})
 			.as(this.transaction::transactional);
+	}
+
+	private static void validateGoals(List<String> goals) {
+		Checks checks = Checks.on("input").require(goals.size() <= 50, "goals", "must be at most 50");
+		for (int i = 0; i < goals.size(); i++) {
+			checks.text(goals.get(i), "goals[" + i + "]", 1000);
+		}
+		checks.validate();
+	}
+
+	private Flux<Goal> insertGoals(long planId, List<String> goals) {
+		return Flux.range(0, goals.size()).concatMap((i) -> this.template.insert(new Goal(null, planId, i + 1, goals.get(i).strip())));
 	}
 
 	private static void validate(Plan plan) {
@@ -141,7 +155,7 @@ class PlanMutationController {
 	}
 
 	private static PlanTask task(long planId, int position, TaskInput input) {
-		return new PlanTask(null, planId, position, input.title().strip(),
+		return new PlanTask(null, planId, position, strip(input.title()),
 				(input.description() != null) ? input.description().strip() : "", or(input.responsibleUnits()), null);
 	}
 

@@ -4,6 +4,8 @@ import java.util.List;
 
 import io.r2dbc.spi.Readable;
 
+import org.junheng.system.Checks;
+
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
@@ -12,6 +14,26 @@ import org.springframework.data.relational.core.mapping.Table;
 @Table("plan_task")
 public record PlanTask(@Id Long id, Long planId, Integer position, String title, String description,
 		List<String> responsibleUnits, @Version Integer version) {
+
+	/** The checks of a task, under the input path {@code prefix}. */
+	void validate(String prefix) {
+		Checks.on(prefix)
+			.text(this.title, "title", 200)
+			.require(this.description.length() <= 2000, "description", "must be at most 2000 characters")
+			.require(this.responsibleUnits.size() <= 20 && this.responsibleUnits.stream().allMatch((u) -> !u.isBlank() && u.length() <= 100),
+					"responsibleUnits", "must be at most 20 units of 1 to 100 characters")
+			.validate();
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof PlanTask that && java.util.Objects.equals(this.id, that.id);
+	}
+
+	@Override
+	public int hashCode() {
+		return java.util.Objects.hashCode(this.id);
+	}
 
 	static PlanTask from(Readable row) {
 		return new PlanTask(row.get("id", Long.class), row.get("plan_id", Long.class), row.get("position", Integer.class),

@@ -153,6 +153,41 @@ class PlanGraphTests {
 			.errors().satisfy(refused("BAD_REQUEST", "input.deadline"));
 	}
 
+	@Test
+	void tasksAreAppendedAndChangedWithTheirVersions() {
+		String planId = createPlan();
+		String id = this.graphQl.document("mutation($input: AddTaskInput!) { addTask(input: $input) { id position version plan { id } } }")
+			.variable("input", Map.of("planId", planId, "title", "建设教育资源共享平台", "responsibleUnits", List.of("县电化教育馆")))
+			.execute().errors().verify()
+			.path("addTask.position").entity(Integer.class).isEqualTo(2)
+			.path("addTask.plan.id").entity(String.class).isEqualTo(planId)
+			.path("addTask.id").entity(String.class).get();
+		String update = "mutation($input: UpdateTaskInput!) { updateTask(input: $input) { title responsibleUnits version } }";
+		this.graphQl.document(update).variable("input", Map.of("id", id, "version", 0, "responsibleUnits", List.of("县电化教育馆", "各中心校")))
+			.execute().errors().verify()
+			.path("updateTask.title").entity(String.class).isEqualTo("建设教育资源共享平台")
+			.path("updateTask.version").entity(Integer.class).isEqualTo(1);
+		this.graphQl.document(update).variable("input", Map.of("id", id, "version", 0, "title", "迟到的修改")).execute()
+			.errors().satisfy(refused("CONFLICT", "input.version"));
+		this.graphQl.document(update).variable("input", Map.of("id", id, "version", 1, "title", " ")).execute()
+			.errors().satisfy(refused("BAD_REQUEST", "input.title"));
+		this.graphQl.document("query($id: ID!) { node(id: $id) { __typename ... on PlanTask { responsibleUnits } } }").variable("id", id)
+			.execute().path("node.responsibleUnits").entityList(String.class).containsExactly("县电化教育馆", "各中心校");
+	}
+
+	@Test
+	void goalsAreReplacedWholeWithThePlan() {
+		String planId = createPlan();
+		String update = "mutation($input: UpdatePlanInput!) { updatePlan(input: $input) { version goals { position description } } }";
+		this.graphQl.document(update).variable("input", Map.of("id", planId, "version", 0, "goals", List.of("目标甲", " ")))
+			.execute().errors().satisfy(refused("BAD_REQUEST", "input.goals[1]"));
+		this.graphQl.document(update).variable("input", Map.of("id", planId, "version", 0, "goals", List.of("目标甲", "目标乙", "目标丙")))
+			.execute().errors().verify()
+			.path("updatePlan.version").entity(Integer.class).isEqualTo(1)
+			.path("updatePlan.goals[*].description").entityList(String.class).containsExactly("目标甲", "目标乙", "目标丙")
+			.path("updatePlan.goals[*].position").entityList(Integer.class).containsExactly(1, 2, 3);
+	}
+
 	private GraphQlTester.Response update(Map<String, Object> input) {
 		return this.graphQl.documentName("updateMilestone").variable("input", input).execute();
 	}

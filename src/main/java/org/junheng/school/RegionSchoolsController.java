@@ -6,11 +6,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 import org.dataloader.DataLoader;
-import reactor.core.publisher.Flux;
 
 import org.junheng.region.Region;
 import org.junheng.school.SchoolQueries.SchoolFilter;
 import org.junheng.school.SchoolQueries.SchoolOrder;
+import org.junheng.system.Batches;
 import org.junheng.system.Connection;
 import org.junheng.system.Keyset;
 import org.junheng.system.PageRequest;
@@ -31,10 +31,8 @@ class RegionSchoolsController {
 
 	RegionSchoolsController(Keyset keyset, BatchLoaderRegistry loaders) {
 		this.keyset = keyset;
-		loaders.<SchoolsKey, Connection<School>>forName("regionSchools").registerMappedBatchLoader((keys, env) -> Flux
-			.fromIterable(keys.stream().collect(Collectors.groupingBy(SchoolsKey::arguments)).entrySet())
-			.concatMap((group) -> load(group.getKey(), group.getValue()).flatMapIterable(Map::entrySet))
-			.collectMap(Map.Entry::getKey, Map.Entry::getValue));
+		loaders.<SchoolsKey, Connection<School>>forName("regionSchools")
+			.registerMappedBatchLoader((keys, env) -> Batches.byGroup(keys, SchoolsKey::arguments, this::load));
 	}
 
 	record Arguments(PageRequest page, SchoolFilter filter, SchoolOrder orderBy) {

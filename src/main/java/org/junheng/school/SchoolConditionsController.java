@@ -8,9 +8,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 import org.dataloader.DataLoader;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.junheng.system.Batches;
 import org.junheng.system.Checks;
 import org.junheng.system.ConflictException;
 import org.junheng.system.GlobalId;
@@ -38,10 +38,8 @@ class SchoolConditionsController {
 		this.db = template.getDatabaseClient();
 		this.schools = schools;
 		// One statement per distinct school year asked for, whatever the number of schools.
-		loaders.<ConditionsKey, SchoolConditions>forName("schoolConditions").registerMappedBatchLoader((keys, env) -> Flux
-			.fromIterable(keys.stream().collect(Collectors.groupingBy((key) -> String.valueOf(key.schoolYear()))).values())
-			.concatMap(this::load)
-			.collectMap(Map.Entry::getKey, Map.Entry::getValue));
+		loaders.<ConditionsKey, SchoolConditions>forName("schoolConditions").registerMappedBatchLoader((keys,
+				env) -> Batches.byGroup(keys, (key) -> String.valueOf(key.schoolYear()), (year, group) -> load(group)));
 	}
 
 	/** A school and the year asked for; a null year asks for the latest recorded one. */
@@ -120,7 +118,7 @@ class SchoolConditionsController {
 		});
 	}
 
-	private Flux<Map.Entry<ConditionsKey, SchoolConditions>> load(List<ConditionsKey> keys) {
+	private Mono<Map<ConditionsKey, SchoolConditions>> load(List<ConditionsKey> keys) {
 		Integer year = keys.get(0).schoolYear();
 		Long[] ids = keys.stream().map(ConditionsKey::schoolId).distinct().toArray(Long[]::new);
 		String sql = (year != null) ? "select * from school_conditions where school_id = any(:ids) and school_year = :year"
@@ -131,7 +129,7 @@ class SchoolConditionsController {
 		}
 		return spec.map(SchoolConditions::from)
 			.all()
-			.map((conditions) -> Map.entry(new ConditionsKey(conditions.schoolId(), year), conditions));
+			.collectMap((conditions) -> new ConditionsKey(conditions.schoolId(), year));
 	}
 
 	private static int sum(Collection<Integer> values) {

@@ -6,10 +6,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 import org.dataloader.DataLoader;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.junheng.school.School;
+import org.junheng.system.Batches;
 import org.junheng.system.Connection;
 import org.junheng.system.Keyset;
 import org.junheng.system.PageRequest;
@@ -34,10 +34,8 @@ class SchoolTeachersController {
 	SchoolTeachersController(Keyset keyset, DatabaseClient db, BatchLoaderRegistry loaders) {
 		this.keyset = keyset;
 		this.db = db;
-		loaders.<TeachersKey, Connection<Teacher>>forName("schoolTeachers").registerMappedBatchLoader((keys, env) -> Flux
-			.fromIterable(keys.stream().collect(Collectors.groupingBy(TeachersKey::arguments)).entrySet())
-			.concatMap((group) -> load(group.getKey(), group.getValue()).flatMapIterable(Map::entrySet))
-			.collectMap(Map.Entry::getKey, Map.Entry::getValue));
+		loaders.<TeachersKey, Connection<Teacher>>forName("schoolTeachers")
+			.registerMappedBatchLoader((keys, env) -> Batches.byGroup(keys, TeachersKey::arguments, this::load));
 	}
 
 	record Arguments(PageRequest page, TeacherFilter filter, TeacherOrder orderBy) {

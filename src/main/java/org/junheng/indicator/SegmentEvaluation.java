@@ -1,0 +1,64 @@
+package org.junheng.indicator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One stage of one school judged on the seven resource indicators: it passes when at least six
+ * meet their thresholds and the rest reach at least 85% of theirs. Teaching points under 50
+ * students are reported but excluded from the county's judgement.
+ */
+record SegmentEvaluation(long schoolId, Segment segment, int students, boolean excluded, List<IndicatorResult> indicators,
+		Verdict verdict, List<String> reasons) {
+
+	static SegmentEvaluation of(SegmentFigures figures, Thresholds thresholds) {
+		Segment segment = figures.segment();
+		double floor = thresholds.value("SCHOOL_PASS_FLOOR");
+		int required = (int) thresholds.value("SCHOOL_PASS_MIN_MET");
+		List<IndicatorResult> results = new ArrayList<>();
+		for (ResourceIndicator indicator : ResourceIndicator.values()) {
+			results.add(IndicatorResult.of(indicator, indicator.value(figures), thresholds.value(indicator.name(), segment), floor));
+		}
+		boolean excluded = figures.students() < thresholds.value("SMALL_SCHOOL_EXCLUSION");
+		List<String> reasons = new ArrayList<>();
+		long met = results.stream().filter((r) -> r.status() == IndicatorResult.Status.MET).count();
+		long missing = results.stream().filter((r) -> r.status() == IndicatorResult.Status.NO_DATA).count();
+		for (IndicatorResult result : results) {
+			if (result.status() == IndicatorResult.Status.BELOW || result.status() == IndicatorResult.Status.NEAR) {
+				reasons.add(String.format(Locale.ROOT, "%s is %.2f, %.0f%% of the threshold %s", result.indicator(),
+						result.value(), result.ratio() * 100, trim(result.threshold())));
+			}
+			else if (result.status() == IndicatorResult.Status.NO_DATA) {
+				reasons.add(result.indicator() + " has no data");
+			}
+		}
+		boolean belowFloor = results.stream().anyMatch((r) -> r.status() == IndicatorResult.Status.BELOW);
+		long notMet = results.size() - met - missing;
+		Verdict verdict;
+		if (figures.students() <= 0) {
+			verdict = Verdict.NO_DATA;
+			reasons.add(0, "no students recorded");
+		}
+		else if (belowFloor || results.size() - notMet < required) {
+			verdict = Verdict.FAIL;
+		}
+		else if (missing > 0) {
+			verdict = Verdict.NO_DATA;
+		}
+		else {
+			verdict = (met >= required) ? Verdict.PASS : Verdict.FAIL;
+		}
+		if (excluded) {
+			reasons.add("a teaching point under " + trim(thresholds.value("SMALL_SCHOOL_EXCLUSION"))
+					+ " students: reported, not judged");
+		}
+		return new SegmentEvaluation(figures.schoolId(), segment, figures.students(), excluded, List.copyOf(results), verdict,
+				List.copyOf(reasons));
+	}
+
+	static String trim(double value) {
+		return (value == Math.rint(value)) ? String.valueOf((long) value) : String.valueOf(value);
+	}
+
+}

@@ -137,7 +137,9 @@ class DemoDataLoader implements Callback {
 			for (String table : List.of("school", "school_conditions", "teacher", "exchange", "pairing")) {
 				statement.execute("select setval(pg_get_serial_sequence('" + table + "', 'id'), (select max(id) from " + table + "))");
 			}
-			statement.execute(new ClassPathResource("db/demo/seed-002-plan.sql").getContentAsString(StandardCharsets.UTF_8));
+			for (String file : List.of("db/demo/seed-002-plan.sql", "db/demo/thresholds.sql")) {
+				statement.execute(new ClassPathResource(file).getContentAsString(StandardCharsets.UTF_8));
+			}
 			statement.execute("analyze");
 		}
 	}

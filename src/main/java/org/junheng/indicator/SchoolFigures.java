@@ -9,7 +9,7 @@ import java.util.List;
  * standard's default), teachers above the legal minimum degree counted against each stage's
  * minimum.
  */
-record SchoolFigures(long schoolId, String regionCode, String stage, List<Integer> studentsByGrade,
+record SchoolFigures(long schoolId, String name, String regionCode, String stage, List<Integer> studentsByGrade,
 		List<Integer> classSizes, Double teachingArea, Double sportsArea, Double equipmentValue,
 		Integer multimediaClassrooms, List<Double> musicRoomAreas, List<Double> artRoomAreas, int teachers,
 		int associateOrAbove, int bachelorOrAbove, int backbone, int peAndArts, int certified, int trained) {

@@ -70,7 +70,7 @@ class SegmentEvaluationTests {
 	void nineYearSchoolsAreJudgedAsTwoStages() {
 		List<Integer> grades = List.of(100, 100, 100, 100, 100, 100, 120, 120, 120);
 		List<Integer> classes = List.of(50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 40, 40, 40, 40, 40, 40, 40, 40, 40);
-		SchoolFigures school = new SchoolFigures(1, "511921", "NINE_YEAR", grades, classes, 4800.0, 9600.0, 2_400_000.0, 24,
+		SchoolFigures school = new SchoolFigures(1, "测试学校", "511921", "NINE_YEAR", grades, classes, 4800.0, 9600.0, 2_400_000.0, 24,
 				List.of(96.0, 96.0), List.of(90.0, 90.0), 80, 80, 48, 16, 8, 80, 80);
 		List<SegmentFigures> segments = school.segments();
 		assertThat(segments).extracting(SegmentFigures::segment).containsExactly(Segment.PRIMARY, Segment.JUNIOR);
@@ -94,7 +94,7 @@ class SegmentEvaluationTests {
 
 	@Test
 	void classesThatDoNotAddUpGradeByGradeAreNotPutInAStage() {
-		SchoolFigures school = new SchoolFigures(1, "511921", "NINE_YEAR", List.of(30, 30, 30, 30, 30, 30, 30, 30, 30),
+		SchoolFigures school = new SchoolFigures(1, "测试学校", "511921", "NINE_YEAR", List.of(30, 30, 30, 30, 30, 30, 30, 30, 30),
 				List.of(45, 45, 45, 45, 45, 45), 500.0, 500.0, 500.0, 3, List.of(), List.of(), 20, 20, 20, 2, 2, 20, 20);
 		assertThat(school.classesByGrade()).isNull();
 		assertThat(item(GuaranteeItem.of(school, this.thresholds), "CLASS_SIZE_PRIMARY").met()).isNull();
@@ -102,7 +102,7 @@ class SegmentEvaluationTests {
 
 	private int musicRoomsNeeded(int classes) {
 		List<Integer> grades = List.of(classes * 10);
-		SchoolFigures school = new SchoolFigures(1, "511921", "PRIMARY", grades, Collections.nCopies(classes, 10), 1.0, 1.0, 1.0, 1,
+		SchoolFigures school = new SchoolFigures(1, "测试学校", "511921", "PRIMARY", grades, Collections.nCopies(classes, 10), 1.0, 1.0, 1.0, 1,
 				List.of(), List.of(), 1, 1, 1, 0, 0, 1, 1);
 		return (int) item(GuaranteeItem.of(school, this.thresholds), "MUSIC_ROOMS").required();
 	}

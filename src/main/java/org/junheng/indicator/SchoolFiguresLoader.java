@@ -1,0 +1,105 @@
+package org.junheng.indicator;
+
+import java.util.List;
+
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.junheng.region.Regions;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the base figures the indicators are computed from, in one statement for many schools:
+ * each school's conditions of the year and counts of its teachers. Nothing is stored: the next
+ * query after a changed figure sees it.
+ */
+@Component
+class SchoolFiguresLoader {
+
+	private static final String FIGURES = """
+			select s.id, s.name, s.region_code, s.stage, c.students_by_grade, c.class_sizes,
+			       c.teaching_area::float8 as teaching_area, c.sports_area::float8 as sports_area,
+			       c.equipment_value::float8 as equipment_value, c.multimedia_classrooms,
+			       c.music_room_areas::float8[] as music_room_areas, c.art_room_areas::float8[] as art_room_areas,
+			       t.teachers, t.associate_or_above, t.bachelor_or_above, t.backbone, t.pe_and_arts, t.certified, t.trained
+			from school s
+			join school_conditions c on c.school_id = s.id and c.school_year = :year
+			cross join lateral (
+			  select count(*) as teachers,
+			         count(*) filter (where highest_degree in ('ASSOCIATE', 'BACHELOR', 'MASTER', 'DOCTORATE')) as associate_or_above,
+			         count(*) filter (where highest_degree in ('BACHELOR', 'MASTER', 'DOCTORATE')) as bachelor_or_above,
+			         count(*) filter (where backbone_level <> 'NONE'
+			                            and (backbone_valid_from is null or backbone_valid_from <= make_date(:year, 9, 1))
+			                            and (backbone_valid_until is null or backbone_valid_until >= make_date(:year, 9, 1))) as backbone,
+			         count(*) filter (where pe_specialist or music_specialist or art_specialist) as pe_and_arts,
+			         count(*) filter (where has_certificate) as certified,
+			         count(*) filter (where training_hours_5y >= :hours) as trained
+			  from teacher t where t.school_id = s.id) t
+			""";
+
+	private final DatabaseClient db;
+
+	SchoolFiguresLoader(DatabaseClient db) {
+		this.db = db;
+	}
+
+	Flux<SchoolFigures> forSchools(List<Long> ids, int year, Thresholds thresholds) {
+		return this.db.sql(FIGURES + " where s.id = any(:ids)")
+			.bind("ids", ids.toArray(Long[]::new)).bind("year", year).bind("hours", (int) thresholds.value("TRAINING_HOURS"))
+			.map(SchoolFiguresLoader::figures)
+			.all();
+	}
+
+	/** The schools of a region and its descendants. */
+	Flux<SchoolFigures> forRegion(String regionCode, int year, Thresholds thresholds) {
+		return this.db.sql(FIGURES + " where " + Regions.withinCondition("s.region_code", "region"))
+			.bind("region", regionCode).bind("year", year).bind("hours", (int) thresholds.value("TRAINING_HOURS"))
+			.map(SchoolFiguresLoader::figures)
+			.all();
+	}
+
+	/**
+	 * 交流轮岗 of one school year across a region: teachers exchanged from its schools (cancelled
+	 * exchanges aside) over teachers eligible (long enough at their school at the year's start).
+	 */
+	Mono<Views.ExchangeBalance> exchange(String regionCode, int year, Thresholds thresholds) {
+		String within = Regions.withinCondition("s.region_code", "region");
+		return this.db.sql("select (select count(*) from teacher t join school s on s.id = t.school_id where " + within
+				+ "  and t.joined_school_on <= make_date(:year, 9, 1) - make_interval(years => :years)) as eligible,"
+				+ " count(distinct e.teacher_id) as exchanged,"
+				+ " count(distinct e.teacher_id) filter (where t.backbone_level <> 'NONE') as backbone"
+				+ " from exchange e join teacher t on t.id = e.teacher_id join school s on s.id = e.from_school_id"
+				+ " where " + within + " and e.school_year = :year and e.status <> 'CANCELLED'")
+			.bind("region", regionCode).bind("year", year).bind("years", (int) thresholds.value("EXCHANGE_ELIGIBLE_YEARS"))
+			.map((row) -> {
+				int eligible = row.get("eligible", Long.class).intValue();
+				int exchanged = row.get("exchanged", Long.class).intValue();
+				int backbone = row.get("backbone", Long.class).intValue();
+				double ratioThreshold = thresholds.value("EXCHANGE_RATIO");
+				double shareThreshold = thresholds.value("EXCHANGE_BACKBONE_SHARE");
+				Double ratio = (eligible > 0) ? (double) exchanged / eligible : null;
+				Double share = (exchanged > 0) ? (double) backbone / exchanged : null;
+				Boolean met = (ratio == null || share == null) ? null : ratio >= ratioThreshold && share >= shareThreshold;
+				return new Views.ExchangeBalance(eligible, exchanged, ratio, ratioThreshold, backbone, share, shareThreshold, met);
+			})
+			.one();
+	}
+
+	private static SchoolFigures figures(Readable row) {
+		return new SchoolFigures(row.get("id", Long.class), row.get("name", String.class), row.get("region_code", String.class),
+				row.get("stage", String.class), List.of(row.get("students_by_grade", Integer[].class)),
+				List.of(row.get("class_sizes", Integer[].class)), row.get("teaching_area", Double.class),
+				row.get("sports_area", Double.class), row.get("equipment_value", Double.class),
+				row.get("multimedia_classrooms", Integer.class), List.of(row.get("music_room_areas", Double[].class)),
+				List.of(row.get("art_room_areas", Double[].class)), count(row, "teachers"), count(row, "associate_or_above"),
+				count(row, "bachelor_or_above"), count(row, "backbone"), count(row, "pe_and_arts"), count(row, "certified"),
+				count(row, "trained"));
+	}
+
+	private static int count(Readable row, String column) {
+		return row.get(column, Long.class).intValue();
+	}
+
+}

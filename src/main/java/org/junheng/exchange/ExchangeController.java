@@ -11,6 +11,7 @@ import reactor.core.publisher.Mono;
 import org.junheng.region.Regions;
 import org.junheng.school.School;
 import org.junheng.school.Schools;
+import org.junheng.system.BaseFiguresChanged;
 import org.junheng.system.Checks;
 import org.junheng.system.ConflictException;
 import org.junheng.system.Connection;
@@ -22,6 +23,7 @@ import org.junheng.system.PageRequest;
 import org.junheng.system.SqlWhere;
 import org.junheng.teacher.Teacher;
 import org.junheng.teacher.Teachers;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -40,15 +42,18 @@ class ExchangeController implements NodeResolver {
 
 	private final R2dbcEntityTemplate template;
 
+	private final ApplicationEventPublisher events;
+
 	private final Keyset keyset;
 
 	ExchangeController(ExchangeRepository repository, Teachers teachers, Schools schools, R2dbcEntityTemplate template,
-			Keyset keyset) {
+			Keyset keyset, ApplicationEventPublisher events) {
 		this.repository = repository;
 		this.teachers = teachers;
 		this.schools = schools;
 		this.template = template;
 		this.keyset = keyset;
+		this.events = events;
 	}
 
 	record ExchangeFilter(String regionCode, Integer schoolYear, List<ExchangeStatus> status, List<ExchangeKind> kind,
@@ -140,7 +145,7 @@ class ExchangeController implements NodeResolver {
 			Mono<School> fromExists = (fromSchoolId != null) ? this.schools.require(fromSchoolId, "input.fromSchoolId")
 					: Mono.empty();
 			return fromExists.then(this.schools.require(toSchoolId, "input.toSchoolId")).then(this.template.insert(exchange));
-		});
+		}).doOnSuccess((saved) -> this.events.publishEvent(new BaseFiguresChanged("exchanges")));
 	}
 
 	@MutationMapping
@@ -153,7 +158,8 @@ class ExchangeController implements NodeResolver {
 				Exchange changed = current.with(input.kind(), input.startsOn(), input.endsOn(), input.status());
 				validate(changed);
 				return this.template.update(changed);
-			});
+			})
+			.doOnSuccess((saved) -> this.events.publishEvent(new BaseFiguresChanged("exchanges")));
 	}
 
 	private static void validate(Exchange exchange) {

@@ -16,18 +16,19 @@ import org.springframework.data.relational.core.mapping.Table;
  */
 @Table("milestone")
 public record Milestone(@Id Long id, Long planId, String title, String description, LocalDate dueOn,
-		MilestoneStatus status, Integer progress, LocalDate achievedOn, OffsetDateTime updatedAt, @Version Integer version) {
+		MilestoneStatus status, Integer progress, LocalDate achievedOn, OffsetDateTime updatedAt, Long targetId,
+		@Version Integer version) {
 
 	/**
 	 * The milestone as a client asked for it, made consistent: becoming ACHIEVED records today
 	 * unless a date is given and sets progress to 100; leaving ACHIEVED clears the date.
 	 */
 	static Milestone of(Long id, Long planId, String title, String description, LocalDate dueOn, MilestoneStatus status,
-			Integer progress, LocalDate achievedOn, Integer version, Clock clock) {
+			Integer progress, LocalDate achievedOn, Long targetId, Integer version, Clock clock) {
 		boolean achieved = status == MilestoneStatus.ACHIEVED;
 		LocalDate date = achieved ? ((achievedOn != null) ? achievedOn : LocalDate.now(clock)) : null;
 		return new Milestone(id, planId, title, (description != null) ? description : "", dueOn, status,
-				achieved ? Integer.valueOf(100) : progress, date, OffsetDateTime.now(clock), version);
+				achieved ? Integer.valueOf(100) : progress, date, OffsetDateTime.now(clock), targetId, version);
 	}
 
 	/** Checks the rules of a milestone of this plan, reporting fields under {@code prefix}. */
@@ -49,7 +50,7 @@ public record Milestone(@Id Long id, Long planId, String title, String descripti
 		return new Milestone(row.get("id", Long.class), row.get("plan_id", Long.class), row.get("title", String.class),
 				row.get("description", String.class), row.get("due_on", LocalDate.class),
 				MilestoneStatus.valueOf(row.get("status", String.class)), row.get("progress", Integer.class),
-				row.get("achieved_on", LocalDate.class), row.get("updated_at", OffsetDateTime.class),
+				row.get("achieved_on", LocalDate.class), row.get("updated_at", OffsetDateTime.class), row.get("target_id", Long.class),
 				row.get("version", Integer.class));
 	}
 

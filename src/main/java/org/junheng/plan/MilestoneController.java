@@ -32,23 +32,29 @@ class MilestoneController implements NodeResolver {
 
 	private final Clock clock;
 
+	private final TargetRepository targets;
+
+	private final MilestoneAutoAchiever achiever;
+
 	MilestoneController(MilestoneRepository repository, PlanChildren children, R2dbcEntityTemplate template, Clock clock,
-			BatchLoaderRegistry loaders) {
+			TargetRepository targets, MilestoneAutoAchiever achiever, BatchLoaderRegistry loaders) {
 		this.repository = repository;
 		this.children = children;
 		this.template = template;
 		this.clock = clock;
+		this.targets = targets;
+		this.achiever = achiever;
 		loaders.<Long, List<Milestone>>forName("planMilestones")
 			.registerMappedBatchLoader((planIds, env) -> children.byPlan(planIds, Milestone::from, "milestone", "due_on, id",
 					Milestone::planId));
 	}
 
 	record AddMilestoneInput(String planId, String title, String description, LocalDate dueOn, MilestoneStatus status,
-			Integer progress, LocalDate achievedOn) {
+			Integer progress, LocalDate achievedOn, String targetId) {
 	}
 
 	record UpdateMilestoneInput(String id, Integer version, String title, String description, LocalDate dueOn,
-			MilestoneStatus status, Integer progress, LocalDate achievedOn) {
+			MilestoneStatus status, Integer progress, LocalDate achievedOn, String targetId) {
 	}
 
 	/** All milestones of every plan on the page come in one statement; the status filter is applied here. */
@@ -65,16 +71,40 @@ class MilestoneController implements NodeResolver {
 		return this.children.plansOf(milestones, Milestone::planId);
 	}
 
+	@BatchMapping
+	Mono<Map<Milestone, Target>> target(List<Milestone> milestones) {
+		return this.targets.findAllById(milestones.stream().map(Milestone::targetId).filter(java.util.Objects::nonNull).distinct().toList())
+			.collectMap(Target::id)
+			.map((byId) -> milestones.stream().distinct().filter((m) -> byId.containsKey(m.targetId()))
+				.collect(java.util.stream.Collectors.toMap((m) -> m, (m) -> byId.get(m.targetId()))));
+	}
+
+	/** A milestone tied to a target that is already met is achieved right away. */
 	@MutationMapping
 	Mono<Milestone> addMilestone(@Argument AddMilestoneInput input) {
 		long planId = GlobalId.key(input.planId(), "Plan", "input.planId");
+		Long targetId = GlobalId.optionalKey(input.targetId(), "Target", "input.targetId");
 		Milestone milestone = Milestone.of(null, planId, strip(input.title()), input.description(), input.dueOn(),
 				(input.status() != null) ? input.status() : MilestoneStatus.PLANNED,
-				(input.progress() != null) ? input.progress() : 0, input.achievedOn(), null, this.clock);
+				(input.progress() != null) ? input.progress() : 0, input.achievedOn(), targetId, null, this.clock);
 		return this.children.require(planId, "input.planId").flatMap((plan) -> {
 			milestone.validate(plan, input.achievedOn(), "input", this.clock);
-			return this.template.insert(milestone);
-		});
+			return requireTargetOf(planId, targetId).then(this.template.insert(milestone));
+		}).flatMap(this::achieveIfTied);
+	}
+
+	private Mono<?> requireTargetOf(long planId, Long targetId) {
+		if (targetId == null) {
+			return Mono.just(true);
+		}
+		return this.targets.findById(targetId)
+			.filter((target) -> target.planId().equals(planId))
+			.switchIfEmpty(NotFoundException.error("input.targetId", "the plan has no target with this ID"));
+	}
+
+	private Mono<Milestone> achieveIfTied(Milestone milestone) {
+		return (milestone.targetId() == null) ? Mono.just(milestone)
+				: this.achiever.achieveMet().then(this.repository.findById(milestone.id()));
 	}
 
 	@MutationMapping
@@ -87,15 +117,19 @@ class MilestoneController implements NodeResolver {
 				MilestoneStatus status = (input.status() != null) ? input.status() : current.status();
 				// An achieved milestone keeps its date unless a new one is given.
 				LocalDate achievedOn = (input.achievedOn() != null) ? input.achievedOn() : current.achievedOn();
+				Long given = GlobalId.optionalKey(input.targetId(), "Target", "input.targetId");
+				Long targetId = (given != null) ? given : current.targetId();
 				Milestone changed = Milestone.of(id, current.planId(), (input.title() != null) ? strip(input.title()) : current.title(),
 						(input.description() != null) ? input.description() : current.description(),
 						(input.dueOn() != null) ? input.dueOn() : current.dueOn(), status,
-						(input.progress() != null) ? input.progress() : current.progress(), achievedOn, current.version(), this.clock);
+						(input.progress() != null) ? input.progress() : current.progress(), achievedOn, targetId, current.version(),
+						this.clock);
 				return this.children.require(current.planId(), "input.id").flatMap((plan) -> {
 					changed.validate(plan, input.achievedOn(), "input", this.clock);
-					return this.template.update(changed);
+					return requireTargetOf(current.planId(), targetId).then(this.template.update(changed));
 				});
-			});
+			})
+			.flatMap(this::achieveIfTied);
 	}
 
 	private static String strip(String text) {

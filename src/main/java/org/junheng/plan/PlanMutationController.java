@@ -9,6 +9,7 @@ import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.junheng.indicator.Indicators;
 import org.junheng.region.Regions;
 import org.junheng.system.Checks;
 import org.junheng.system.ConflictException;
@@ -51,9 +52,6 @@ class PlanMutationController {
 			LocalDate achievedOn) {
 	}
 
-	record TargetInput(String measure, String unit, BigDecimal baseline, BigDecimal targetValue, LocalDate deadline) {
-	}
-
 	record CreatePlanInput(String regionCode, String title, Integer startYear, Integer endYear, PlanStatus status,
 			List<String> goals, List<TaskInput> tasks, List<MilestoneInput> milestones, List<TargetInput> targets) {
 	}
@@ -78,15 +76,15 @@ class PlanMutationController {
 		for (MilestoneInput m : or(input.milestones())) {
 			Milestone milestone = Milestone.of(null, null, strip(m.title()), m.description(), m.dueOn(),
 					(m.status() != null) ? m.status() : MilestoneStatus.PLANNED, (m.progress() != null) ? m.progress() : 0,
-					m.achievedOn(), null, this.clock);
+					m.achievedOn(), null, null, this.clock);
 			milestone.validate(plan, m.achievedOn(), "input.milestones[" + milestones.size() + "]", this.clock);
 			milestones.add(milestone);
 		}
 		List<Target> targets = new ArrayList<>();
 		for (TargetInput t : or(input.targets())) {
-			Target target = new Target(null, null, strip(t.measure()), (t.unit() != null) ? t.unit().strip() : "", t.baseline(),
-					t.targetValue(), t.deadline(), null);
-			target.validate(plan, "input.targets[" + targets.size() + "]");
+			String prefix = "input.targets[" + targets.size() + "]";
+			Target target = t.toTarget(null, prefix);
+			target.validate(plan, prefix, Indicators.isResourceIndicator(target.indicatorCode()));
 			targets.add(target);
 		}
 		Mono<Plan> write = this.template.insert(plan).flatMap((saved) -> {
@@ -94,9 +92,10 @@ class PlanMutationController {
 			Flux<Object> rows = Flux.concat(insertGoals(id, goals),
 					Flux.range(0, taskInputs.size()).concatMap((i) -> this.template.insert(task(id, i + 1, taskInputs.get(i)))),
 					Flux.fromIterable(milestones).concatMap((m) -> this.template.insert(Milestone.of(null, id, m.title(),
-							m.description(), m.dueOn(), m.status(), m.progress(), m.achievedOn(), null, this.clock))),
+							m.description(), m.dueOn(), m.status(), m.progress(), m.achievedOn(), null, null, this.clock))),
 					Flux.fromIterable(targets).concatMap((t) -> this.template.insert(new Target(null, id, t.measure(), t.unit(),
-							t.baseline(), t.targetValue(), t.deadline(), null))));
+							t.baseline(), t.targetValue(), t.deadline(), t.scope(), t.indicatorCode(), t.schoolId(), t.regionCode(),
+							t.stage(), t.schoolYear(), t.currentValue(), null))));
 			return rows.then(Mono.just(saved));
 		});
 		return this.regions.require(input.regionCode(), "input.regionCode").then(this.transaction.transactional(write));

@@ -4,9 +4,17 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import reactor.core.publisher.Mono;
 
+import org.junheng.indicator.Indicators;
+import org.junheng.region.Region;
+import org.junheng.region.Regions;
+import org.junheng.school.School;
+import org.junheng.school.Schools;
 import org.junheng.system.ConflictException;
 import org.junheng.system.GlobalId;
 import org.junheng.system.NodeResolver;
@@ -26,18 +34,32 @@ class TargetController implements NodeResolver {
 
 	private final R2dbcEntityTemplate template;
 
-	TargetController(TargetRepository repository, PlanChildren children, R2dbcEntityTemplate template) {
+	private final TargetProgress progress;
+
+	private final MilestoneAutoAchiever achiever;
+
+	private final Schools schools;
+
+	private final Regions regions;
+
+	TargetController(TargetRepository repository, PlanChildren children, R2dbcEntityTemplate template, TargetProgress progress,
+			MilestoneAutoAchiever achiever, Schools schools, Regions regions) {
 		this.repository = repository;
 		this.children = children;
 		this.template = template;
+		this.progress = progress;
+		this.achiever = achiever;
+		this.schools = schools;
+		this.regions = regions;
 	}
 
 	record AddTargetInput(String planId, String measure, String unit, BigDecimal baseline, BigDecimal targetValue,
-			LocalDate deadline) {
+			LocalDate deadline, TargetScope scope, String indicatorCode, String schoolId, String regionCode, String stage,
+			Integer schoolYear, BigDecimal currentValue) {
 	}
 
 	record UpdateTargetInput(String id, Integer version, String measure, String unit, BigDecimal baseline,
-			BigDecimal targetValue, LocalDate deadline) {
+			BigDecimal targetValue, LocalDate deadline, BigDecimal currentValue) {
 	}
 
 	@BatchMapping
@@ -45,17 +67,40 @@ class TargetController implements NodeResolver {
 		return this.children.plansOf(targets, Target::planId);
 	}
 
+	@BatchMapping
+	Mono<Map<Target, TargetProgress.Progress>> progress(List<Target> targets) {
+		return this.progress.of(targets);
+	}
+
+	@BatchMapping
+	Mono<Map<Target, School>> school(List<Target> targets) {
+		return this.schools.byIds(targets.stream().map(Target::schoolId).filter(Objects::nonNull).toList())
+			.map((byId) -> targets.stream().distinct().filter((t) -> byId.containsKey(t.schoolId()))
+				.collect(Collectors.toMap(Function.identity(), (t) -> byId.get(t.schoolId()))));
+	}
+
+	@BatchMapping
+	Mono<Map<Target, Region>> region(List<Target> targets) {
+		return this.regions.byCodes(targets.stream().map(Target::regionCode).filter(Objects::nonNull).toList())
+			.map((byCode) -> targets.stream().distinct().filter((t) -> byCode.containsKey(t.regionCode()))
+				.collect(Collectors.toMap(Function.identity(), (t) -> byCode.get(t.regionCode()))));
+	}
+
 	@MutationMapping
 	Mono<Target> addTarget(@Argument AddTargetInput input) {
 		long planId = GlobalId.key(input.planId(), "Plan", "input.planId");
-		Target target = new Target(null, planId, input.measure().strip(), (input.unit() != null) ? input.unit().strip() : "",
-				input.baseline(), input.targetValue(), input.deadline(), null);
+		Target target = new TargetInput(input.measure(), input.unit(), input.baseline(), input.targetValue(), input.deadline(),
+				input.scope(), input.indicatorCode(), input.schoolId(), input.regionCode(), input.stage(), input.schoolYear(),
+				input.currentValue()).toTarget(planId, "input");
 		return this.children.require(planId, "input.planId").flatMap((plan) -> {
-			target.validate(plan, "input");
-			return this.template.insert(target);
+			target.validate(plan, "input", Indicators.isResourceIndicator(target.indicatorCode()));
+			Mono<?> school = (target.schoolId() != null) ? this.schools.require(target.schoolId(), "input.schoolId") : Mono.just(true);
+			Mono<?> region = (target.regionCode() != null) ? this.regions.require(target.regionCode(), "input.regionCode") : Mono.just(true);
+			return school.then(region).then(this.template.insert(target));
 		});
 	}
 
+	/** A reported value may meet the target: milestones tied to it are checked right after. */
 	@MutationMapping
 	Mono<Target> updateTarget(@Argument UpdateTargetInput input) {
 		long id = GlobalId.key(input.id(), "Target", "input.id");
@@ -64,12 +109,13 @@ class TargetController implements NodeResolver {
 			.flatMap((current) -> {
 				ConflictException.check(current.version(), input.version(), "target");
 				Target changed = current.with(input.measure(), input.unit(), input.baseline(), input.targetValue(),
-						input.deadline());
+						input.deadline(), input.currentValue());
 				return this.children.require(current.planId(), "input.id").flatMap((plan) -> {
-					changed.validate(plan, "input");
+					changed.validate(plan, "input", Indicators.isResourceIndicator(changed.indicatorCode()));
 					return this.template.update(changed);
 				});
-			});
+			})
+			.flatMap((saved) -> this.achiever.achieveMet().thenReturn(saved));
 	}
 
 	@Override

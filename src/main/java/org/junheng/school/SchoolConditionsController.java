@@ -11,9 +11,11 @@ import org.dataloader.DataLoader;
 import reactor.core.publisher.Mono;
 
 import org.junheng.system.Batches;
+import org.junheng.system.BaseFiguresChanged;
 import org.junheng.system.Checks;
 import org.junheng.system.ConflictException;
 import org.junheng.system.GlobalId;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -31,12 +33,16 @@ class SchoolConditionsController {
 
 	private final R2dbcEntityTemplate template;
 
+	private final ApplicationEventPublisher events;
+
 	private final Schools schools;
 
-	SchoolConditionsController(R2dbcEntityTemplate template, Schools schools, BatchLoaderRegistry loaders) {
+	SchoolConditionsController(R2dbcEntityTemplate template, Schools schools, ApplicationEventPublisher events,
+			BatchLoaderRegistry loaders) {
 		this.template = template;
 		this.db = template.getDatabaseClient();
 		this.schools = schools;
+		this.events = events;
 		// One statement per distinct school year asked for, whatever the number of schools.
 		loaders.<ConditionsKey, SchoolConditions>forName("schoolConditions").registerMappedBatchLoader((keys,
 				env) -> Batches.byGroup(keys, (key) -> String.valueOf(key.schoolYear()), (year, group) -> load(group)));
@@ -115,7 +121,7 @@ class SchoolConditionsController {
 					}
 					return this.template.insert(conditions);
 				}));
-		});
+		}).doOnSuccess((saved) -> this.events.publishEvent(new BaseFiguresChanged("school conditions")));
 	}
 
 	private Mono<Map<ConditionsKey, SchoolConditions>> load(List<ConditionsKey> keys) {

@@ -10,6 +10,7 @@ import reactor.core.publisher.Mono;
 
 import org.junheng.school.School;
 import org.junheng.school.Schools;
+import org.junheng.system.BaseFiguresChanged;
 import org.junheng.system.Checks;
 import org.junheng.system.ConflictException;
 import org.junheng.system.Connection;
@@ -20,6 +21,7 @@ import org.junheng.system.NotFoundException;
 import org.junheng.system.PageRequest;
 import org.junheng.teacher.TeacherQueries.TeacherFilter;
 import org.junheng.teacher.TeacherQueries.TeacherOrder;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -36,13 +38,17 @@ class TeacherController implements NodeResolver {
 
 	private final R2dbcEntityTemplate template;
 
+	private final ApplicationEventPublisher events;
+
 	private final Keyset keyset;
 
-	TeacherController(TeacherRepository repository, Schools schools, R2dbcEntityTemplate template, Keyset keyset) {
+	TeacherController(TeacherRepository repository, Schools schools, R2dbcEntityTemplate template, Keyset keyset,
+			ApplicationEventPublisher events) {
 		this.repository = repository;
 		this.schools = schools;
 		this.template = template;
 		this.keyset = keyset;
+		this.events = events;
 	}
 
 	record CreateTeacherInput(String schoolId, String name, Gender gender, Integer birthYear, List<String> subjects,
@@ -82,7 +88,8 @@ class TeacherController implements NodeResolver {
 				Boolean.TRUE.equals(input.peSpecialist()), Boolean.TRUE.equals(input.musicSpecialist()),
 				Boolean.TRUE.equals(input.artSpecialist()), or(input.trainingHours(), 0), input.joinedSchoolOn(), null);
 		validate(teacher);
-		return this.schools.require(schoolId, "input.schoolId").then(this.template.insert(teacher));
+		return this.schools.require(schoolId, "input.schoolId").then(this.template.insert(teacher))
+			.doOnSuccess((saved) -> this.events.publishEvent(new BaseFiguresChanged("teachers")));
 	}
 
 	@MutationMapping
@@ -106,7 +113,8 @@ class TeacherController implements NodeResolver {
 						current.version());
 				validate(changed);
 				return this.template.update(changed);
-			});
+			})
+			.doOnSuccess((saved) -> this.events.publishEvent(new BaseFiguresChanged("teachers")));
 	}
 
 	/** The rules of a teacher record, checked on the record as it would be stored. */

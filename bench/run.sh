@@ -13,46 +13,18 @@ SETS=${1:-all}
 DURATION=${BENCH_DURATION:-20}
 WARMUP=${BENCH_WARMUP:-15}
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
-PORT=${BENCH_PORT:-18081}
-PGPORT=${BENCH_PG_PORT:-15432}
-JVM_OPTS=${BENCH_JVM_OPTS:--Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:MaxDirectMemorySize=64m}
 OPERATIONS=(school-page plan teacher-search)
-RESULTS=bench/results
-mkdir -p "$RESULTS"
-
-need() {
-  command -v "$1" >/dev/null && return
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    apt-get update -qq && apt-get install -y -qq "$2" >/dev/null
-  else
-    echo "bench needs $1 (Debian package $2)" >&2; exit 1
-  fi
-}
+source bench/common.sh
 need wrk wrk
 need psql postgresql-client
 need curl curl
-
-./mvnw -q -B -DskipTests package
-JAR=$(ls target/junheng-*.jar | grep -v -- '-plain' | head -1)
-
-sql() { psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres -tAq -c "$1"; }
-
-post() { curl -s -X POST "http://127.0.0.1:$PORT/graphql" -H 'Content-Type: application/json' --data-binary "@$1"; }
+build
 
 run_set() {
   local name=$1 counties=$2 report="$RESULTS/$1.md"
   echo "== $name data set ($counties counties)"
-  java $JVM_OPTS -jar "$JAR" --server.address=127.0.0.1 --server.port="$PORT" \
-    --junheng.embedded.data-dir="$RESULTS/data-$name" --junheng.embedded.port="$PGPORT" \
-    --junheng.embedded.server-config.shared_preload_libraries=pg_stat_statements \
-    --junheng.demo-data=true --junheng.demo.counties="$counties" > "$RESULTS/server-$name.log" 2>&1 &
-  local pid=$!
-  trap "kill $pid 2>/dev/null || true" EXIT
-  for _ in $(seq 1 900); do
-    curl -s -o /dev/null "http://127.0.0.1:$PORT/graphiql" && break
-    kill -0 $pid 2>/dev/null || { echo "server died, see $RESULTS/server-$name.log" >&2; exit 1; }
-    sleep 1
-  done
+  start_server "$name" "$counties"
+  local pid=$SERVER_PID
   sql "create extension if not exists pg_stat_statements" >/dev/null
   local schools teachers
   schools=$(sql "select count(*) from school"); teachers=$(sql "select count(*) from teacher")
@@ -86,8 +58,7 @@ run_set() {
   rss=$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' /proc/$pid/status)
   hwm=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' /proc/$pid/status)
   { echo; echo "Server (JVM) resident memory after the load: ${rss} MB (peak ${hwm} MB); PostgreSQL runs as its own processes."; } >> "$report"
-  kill $pid; wait $pid 2>/dev/null || true
-  trap - EXIT
+  stop_server
   cat "$report"
 }
 

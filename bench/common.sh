@@ -1,0 +1,46 @@
+# Shared by the bench scripts: tools, the packaged server on 127.0.0.1 with its own embedded
+# PostgreSQL and generated data set (kept under bench/results/data-<set>).
+PORT=${BENCH_PORT:-18081}
+PGPORT=${BENCH_PG_PORT:-15432}
+JVM_OPTS=${BENCH_JVM_OPTS:--Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:MaxDirectMemorySize=64m}
+RESULTS=bench/results
+mkdir -p "$RESULTS"
+
+need() {
+  command -v "$1" >/dev/null && return
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    apt-get update -qq && apt-get install -y -qq "$2" >/dev/null
+  else
+    echo "bench needs $1 (Debian package $2)" >&2; exit 1
+  fi
+}
+
+build() {
+  ./mvnw -q -B -DskipTests package
+  JAR=$(ls target/junheng-*.jar | grep -v -- '-plain' | head -1)
+}
+
+sql() { psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres -tAq -c "$1"; }
+
+post() { curl -s -X POST "http://127.0.0.1:$PORT/graphql" -H 'Content-Type: application/json' --data-binary "@$1"; }
+
+# start_server NAME COUNTIES: starts the server on the data set and waits until it answers; sets SERVER_PID.
+start_server() {
+  java $JVM_OPTS -jar "$JAR" --server.address=127.0.0.1 --server.port="$PORT" \
+    --junheng.embedded.data-dir="$RESULTS/data-$1" --junheng.embedded.port="$PGPORT" \
+    --junheng.embedded.server-config.shared_preload_libraries=pg_stat_statements \
+    --junheng.demo-data=true --junheng.demo.counties="$2" > "$RESULTS/server-$1.log" 2>&1 &
+  SERVER_PID=$!
+  trap "kill $SERVER_PID 2>/dev/null || true" EXIT
+  for _ in $(seq 1 900); do
+    curl -s -o /dev/null "http://127.0.0.1:$PORT/graphiql" && return
+    kill -0 $SERVER_PID 2>/dev/null || { echo "server died, see $RESULTS/server-$1.log" >&2; exit 1; }
+    sleep 1
+  done
+  echo "server did not answer in 15 minutes" >&2; exit 1
+}
+
+stop_server() {
+  kill $SERVER_PID; wait $SERVER_PID 2>/dev/null || true
+  trap - EXIT
+}

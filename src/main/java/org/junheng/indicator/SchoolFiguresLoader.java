@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the base figures the indicators are computed from, in one statement for many schools:
- * each school's conditions of the year and counts of its teachers. Nothing is stored: the next
- * query after a changed figure sees it.
+ * each school's conditions of the year and counts of its teachers at the year's statistics base
+ * date (1 September). Nothing is stored: the next query after a changed figure sees it.
  */
 @Component
 class SchoolFiguresLoader {
@@ -36,7 +36,7 @@ class SchoolFiguresLoader {
 			         count(*) filter (where pe_specialist or music_specialist or art_specialist) as pe_and_arts,
 			         count(*) filter (where has_certificate) as certified,
 			         count(*) filter (where training_hours_5y >= :hours) as trained
-			  from teacher t where t.school_id = s.id) t
+			  from teacher t where t.school_id = s.id and t.joined_school_on <= make_date(:year, 9, 1)) t
 			""";
 
 	private final DatabaseClient db;

@@ -31,7 +31,9 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 			"school_code_key", new String[] { "input.code", "a school with this code already exists" },
 			"region_pkey", new String[] { "input.code", "a region with this code already exists" },
 			"school_conditions_school_id_school_year_key",
-			new String[] { "input.schoolYear", "conditions of this school year were recorded meanwhile" });
+			new String[] { "input.schoolYear", "conditions of this school year were recorded meanwhile" },
+			"threshold_set_code_key", new String[] { "input.code", "a threshold set with this code already exists" },
+			"threshold_set_region_code_key", new String[] { "input.regionCode", "the region already has a threshold set" });
 
 	@Override
 	protected List<GraphQLError> resolveToMultipleErrors(Throwable ex, DataFetchingEnvironment env) {

@@ -1,0 +1,161 @@
+package org.junheng.indicator;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.junheng.region.Region;
+import org.junheng.region.Regions;
+import org.junheng.system.Checks;
+import org.junheng.system.ConflictException;
+import org.junheng.system.InvalidInputException;
+import org.junheng.system.NotFoundException;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/**
+ * Threshold sets of provinces and cities: each overrides single national values with a source
+ * and inherits the rest from the set of its nearest ancestor region (or the national set).
+ */
+@Controller
+class ThresholdSetController {
+
+	private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{1,39}");
+
+	private static final String SELECT = "select s.*, p.code as parent_code from threshold_set s"
+			+ " left join threshold_set p on p.id = s.parent_id";
+
+	private final DatabaseClient db;
+
+	private final Regions regions;
+
+	private final TransactionalOperator transaction;
+
+	ThresholdSetController(DatabaseClient db, Regions regions, TransactionalOperator transaction) {
+		this.db = db;
+		this.regions = regions;
+		this.transaction = transaction;
+	}
+
+	record ThresholdSet(long id, String code, String name, String regionCode, String source, String parent, int version) {
+
+		static ThresholdSet from(Readable row) {
+			return new ThresholdSet(row.get("id", Long.class), row.get("code", String.class), row.get("name", String.class),
+					row.get("region_code", String.class), row.get("source", String.class), row.get("parent_code", String.class),
+					row.get("version", Integer.class));
+		}
+
+	}
+
+	record ThresholdOverride(String indicatorCode, String stage, double value, String source) {
+	}
+
+	record CreateThresholdSetInput(String code, String name, String regionCode, String source) {
+	}
+
+	record SetThresholdInput(String thresholdSet, Integer version, String indicatorCode, String stage, Double value,
+			String source) {
+	}
+
+	@QueryMapping
+	Flux<ThresholdSet> thresholdSets() {
+		return this.db.sql(SELECT + " order by s.id").map(ThresholdSet::from).all();
+	}
+
+	@BatchMapping
+	Mono<Map<ThresholdSet, Region>> region(List<ThresholdSet> sets) {
+		return this.regions.byCodes(sets.stream().map(ThresholdSet::regionCode).filter((c) -> c != null).toList())
+			.map((byCode) -> sets.stream().filter((s) -> s.regionCode() != null && byCode.containsKey(s.regionCode()))
+				.collect(Collectors.toMap((s) -> s, (s) -> byCode.get(s.regionCode()))));
+	}
+
+	@BatchMapping
+	Mono<Map<ThresholdSet, List<ThresholdOverride>>> values(List<ThresholdSet> sets) {
+		return this.db.sql("select * from threshold_value where threshold_set_id = any(:ids) order by indicator_code, stage")
+			.bind("ids", sets.stream().map(ThresholdSet::id).toArray(Long[]::new))
+			.map((row) -> Map.entry(row.get("threshold_set_id", Long.class), new ThresholdOverride(row.get("indicator_code", String.class),
+					row.get("stage", String.class), row.get("value", java.math.BigDecimal.class).doubleValue(), row.get("source", String.class))))
+			.all()
+			.collectMultimap(Map.Entry::getKey, Map.Entry::getValue)
+			.map((bySet) -> sets.stream().collect(Collectors.toMap((s) -> s, (s) -> List.copyOf(bySet.getOrDefault(s.id(), List.of())))));
+	}
+
+	/** The new set inherits from the set of its region's nearest ancestor that has one, else the national set. */
+	@MutationMapping
+	Mono<ThresholdSet> createThresholdSet(@Argument CreateThresholdSetInput input) {
+		Checks.on("input")
+			.require(CODE.matcher(input.code()).matches(), "code", "must be 2 to 40 capital letters, digits and dashes")
+			.text(input.name(), "name", 200)
+			.text(input.source(), "source", 500)
+			.require(Regions.isCode(input.regionCode()), "regionCode", "must be a 6-digit administrative code")
+			.validate();
+		return this.regions.require(input.regionCode(), "input.regionCode")
+			.flatMap((region) -> {
+				if (region.level() == org.junheng.region.RegionLevel.COUNTY) {
+					return Mono.error(InvalidInputException.of("input.regionCode", "must be a province or a city"));
+				}
+				return this.db.sql("insert into threshold_set (code, name, region_code, source, parent_id) values"
+						+ " (:code, :name, :region, :source, coalesce((select ts.id from threshold_set ts join region x on x.code = ts.region_code"
+						+ " join region r on r.code = :region and r.path like x.path || '/%' order by length(x.path) desc limit 1),"
+						+ " (select id from threshold_set where parent_id is null order by id limit 1))) returning id")
+					.bind("code", input.code()).bind("name", input.name().strip()).bind("region", input.regionCode())
+					.bind("source", input.source().strip())
+					.map((row) -> row.get("id", Long.class))
+					.one();
+			})
+			.flatMap(this::find);
+	}
+
+	/** Overrides one value; the set's version rises, and a stale version is refused. */
+	@MutationMapping
+	Mono<ThresholdSet> setThreshold(@Argument SetThresholdInput input) {
+		Checks.on("input")
+			.require(input.value() >= 0, "value", "must not be negative")
+			.atMost(input.value(), 1e9, "value")
+			.text(input.source(), "source", 500)
+			.validate();
+		Mono<ThresholdSet> write = this.db.sql(SELECT + " where s.code = :code").bind("code", input.thresholdSet())
+			.map(ThresholdSet::from)
+			.one()
+			.switchIfEmpty(NotFoundException.error("input.thresholdSet", "no threshold set has the code " + input.thresholdSet()))
+			.flatMap((set) -> {
+				if (set.parent() == null) {
+					return Mono.error(InvalidInputException.of("input.thresholdSet", "is the national set, which cannot be changed"));
+				}
+				ConflictException.check(set.version(), input.version(), "threshold set");
+				return this.db.sql("select count(*) from indicator_definition where code = :code").bind("code", input.indicatorCode())
+					.map((row) -> row.get(0, Long.class))
+					.one()
+					.flatMap((known) -> (known == 0)
+							? Mono.error(new NotFoundException("input.indicatorCode", "no indicator has the code " + input.indicatorCode()))
+							: this.db.sql("update threshold_set set version = version + 1 where id = :id and version = :version")
+								.bind("id", set.id()).bind("version", input.version())
+								.fetch().rowsUpdated())
+					.flatMap((updated) -> (updated == 0) ? Mono.error(new ConflictException("input.version",
+							"the threshold set was changed meanwhile; reload and try again"))
+							: this.db.sql("insert into threshold_value (threshold_set_id, indicator_code, stage, value, source)"
+									+ " values (:set, :code, :stage, :value, :source) on conflict (threshold_set_id, indicator_code, stage)"
+									+ " do update set value = excluded.value, source = excluded.source")
+								.bind("set", set.id()).bind("code", input.indicatorCode()).bind("stage", input.stage())
+								.bind("value", java.math.BigDecimal.valueOf(input.value())).bind("source", input.source().strip())
+								.then())
+					.then(find(set.id()));
+			});
+		return this.transaction.transactional(write);
+	}
+
+	private Mono<ThresholdSet> find(long id) {
+		return this.db.sql(SELECT + " where s.id = :id").bind("id", id).map(ThresholdSet::from).one();
+	}
+
+}

@@ -21,8 +21,8 @@ import org.springframework.stereotype.Controller;
 
 /**
  * {@code Region.balance}: computed from the current base figures of every school in the region's
- * subtree, so a changed figure shows in the very next answer. Each region asked for costs three
- * statements (thresholds, school figures, exchange), whatever its size.
+ * subtree, so a changed figure shows in the very next answer. All regions asked for together cost
+ * three statements (threshold sets, school figures, exchange counts), however many there are.
  */
 @Controller
 class RegionBalanceController {
@@ -37,17 +37,20 @@ class RegionBalanceController {
 		this.thresholdSets = thresholdSets;
 		this.figures = figures;
 		this.schools = schools;
-		loaders.<BalanceKey, Views.RegionBalance>forName("regionBalance").registerMappedBatchLoader((keys, env) -> Batches
-			.byGroup(keys, Function.identity(), (key, same) -> balance(key).map((balance) -> Map.of(key, balance))));
+		loaders.<BalanceKey, Views.RegionBalance>forName("regionBalance")
+			.registerMappedBatchLoader((keys, env) -> thresholdSets.catalog().flatMap((catalog) -> Batches.byGroup(keys,
+					// Regions share a statement when the thresholds that shape the SQL are the same.
+					(key) -> key.schoolYear() + "/" + sqlThresholds(catalog.forPath(key.regionPath())),
+					(group, sameGroup) -> balances(sameGroup, catalog))));
 	}
 
-	record BalanceKey(String regionCode, int schoolYear, Segment stage) {
+	record BalanceKey(String regionCode, String regionPath, int schoolYear, Segment stage) {
 	}
 
 	@SchemaMapping
 	CompletableFuture<Views.RegionBalance> balance(Region region, @Argument int schoolYear, @Argument Segment stage,
 			DataLoader<BalanceKey, Views.RegionBalance> regionBalance) {
-		return regionBalance.load(new BalanceKey(region.code(), schoolYear, stage));
+		return regionBalance.load(new BalanceKey(region.code(), region.path(), schoolYear, stage));
 	}
 
 	@BatchMapping(typeName = "Shortfall", field = "school")
@@ -57,12 +60,24 @@ class RegionBalanceController {
 				.collect(Collectors.toMap(Function.identity(), (shortfall) -> byId.get(shortfall.schoolId()))));
 	}
 
-	private Mono<Views.RegionBalance> balance(BalanceKey key) {
-		return this.thresholdSets.forRegion(key.regionCode())
-			.flatMap((thresholds) -> this.figures.forRegion(key.regionCode(), key.schoolYear(), thresholds)
-				.collectList()
-				.zipWith(this.figures.exchange(key.regionCode(), key.schoolYear(), thresholds))
-				.map((both) -> RegionJudgement.of(both.getT1(), key.stage(), thresholds, both.getT2(), key.schoolYear())));
+	private Mono<Map<BalanceKey, Views.RegionBalance>> balances(List<BalanceKey> keys, ThresholdCatalog catalog) {
+		BalanceKey first = keys.get(0);
+		Thresholds shared = catalog.forPath(first.regionPath());
+		List<String> codes = keys.stream().map(BalanceKey::regionCode).distinct().toList();
+		return this.figures.forRegions(codes, first.schoolYear(), (int) shared.value("TRAINING_HOURS"))
+			.collectMultimap(Map.Entry::getKey, Map.Entry::getValue)
+			.zipWith(this.figures.exchangeCounts(codes, first.schoolYear(), (int) shared.value("EXCHANGE_ELIGIBLE_YEARS")))
+			.map((both) -> keys.stream().collect(Collectors.toMap(Function.identity(), (key) -> {
+				Thresholds thresholds = catalog.forPath(key.regionPath());
+				List<SchoolFigures> schools = List.copyOf(both.getT1().getOrDefault(key.regionCode(), List.of()));
+				int[] counts = both.getT2().getOrDefault(key.regionCode(), new int[3]);
+				return RegionJudgement.of(schools, key.stage(), thresholds, SchoolFiguresLoader.exchange(counts, thresholds),
+						key.schoolYear());
+			})));
+	}
+
+	private static String sqlThresholds(Thresholds thresholds) {
+		return thresholds.value("TRAINING_HOURS") + "/" + thresholds.value("EXCHANGE_ELIGIBLE_YEARS");
 	}
 
 }

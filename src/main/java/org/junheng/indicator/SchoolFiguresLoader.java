@@ -1,12 +1,12 @@
 package org.junheng.indicator;
 
 import java.util.List;
+import java.util.Map;
 
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.junheng.region.Regions;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
@@ -54,37 +54,53 @@ class SchoolFiguresLoader {
 
 	/** The schools of a region and its descendants. */
 	Flux<SchoolFigures> forRegion(String regionCode, int year, Thresholds thresholds) {
-		return this.db.sql(FIGURES + " where " + Regions.withinCondition("s.region_code", "region"))
-			.bind("region", regionCode).bind("year", year).bind("hours", (int) thresholds.value("TRAINING_HOURS"))
-			.map(SchoolFiguresLoader::figures)
-			.all();
+		return forRegions(List.of(regionCode), year, (int) thresholds.value("TRAINING_HOURS")).map(Map.Entry::getValue);
 	}
 
 	/**
-	 * 交流轮岗 of one school year across a region: teachers exchanged from its schools (cancelled
-	 * exchanges aside) over teachers eligible (long enough at their school at the year's start).
+	 * The schools of several regions and their descendants in one statement, each with the region
+	 * it was asked for (a school under two of them comes twice).
 	 */
-	Mono<Views.ExchangeBalance> exchange(String regionCode, int year, Thresholds thresholds) {
-		String within = Regions.withinCondition("s.region_code", "region");
-		return this.db.sql("select (select count(*) from teacher t join school s on s.id = t.school_id where " + within
-				+ "  and t.joined_school_on <= make_date(:year, 9, 1) - make_interval(years => :years)) as eligible,"
-				+ " count(distinct e.teacher_id) as exchanged,"
-				+ " count(distinct e.teacher_id) filter (where t.backbone_level <> 'NONE') as backbone"
-				+ " from exchange e join teacher t on t.id = e.teacher_id join school s on s.id = e.from_school_id"
-				+ " where " + within + " and e.school_year = :year and e.status <> 'CANCELLED'")
-			.bind("region", regionCode).bind("year", year).bind("years", (int) thresholds.value("EXCHANGE_ELIGIBLE_YEARS"))
-			.map((row) -> {
-				int eligible = row.get("eligible", Long.class).intValue();
-				int exchanged = row.get("exchanged", Long.class).intValue();
-				int backbone = row.get("backbone", Long.class).intValue();
-				double ratioThreshold = thresholds.value("EXCHANGE_RATIO");
-				double shareThreshold = thresholds.value("EXCHANGE_BACKBONE_SHARE");
-				Double ratio = (eligible > 0) ? (double) exchanged / eligible : null;
-				Double share = (exchanged > 0) ? (double) backbone / exchanged : null;
-				Boolean met = (ratio == null || share == null) ? null : ratio >= ratioThreshold && share >= shareThreshold;
-				return new Views.ExchangeBalance(eligible, exchanged, ratio, ratioThreshold, backbone, share, shareThreshold, met);
-			})
-			.one();
+	Flux<Map.Entry<String, SchoolFigures>> forRegions(List<String> regionCodes, int year, int trainingHours) {
+		String sql = FIGURES.replace("select s.id,", "select pr.code as asked_region, s.id,")
+				.replace("from school s\n", "from school s join region sr on sr.code = s.region_code"
+						+ " join region pr on (sr.path = pr.path or sr.path like pr.path || '/%')\n");
+		return this.db.sql(sql + " where pr.code = any(:regions)")
+			.bind("regions", regionCodes.toArray(String[]::new)).bind("year", year).bind("hours", trainingHours)
+			.map((row) -> Map.entry(row.get("asked_region", String.class), figures(row)))
+			.all();
+	}
+
+	/** Exchange counts of several regions in one statement: eligible, exchanged and exchanged backbone teachers. */
+	Mono<Map<String, int[]>> exchangeCounts(List<String> regionCodes, int year, int eligibleYears) {
+		String within = "sr.code = s.region_code and (sr.path = pr.path or sr.path like pr.path || '/%')";
+		return this.db.sql("select pr.code,"
+				+ " (select count(*) from teacher t join school s on s.id = t.school_id join region sr on " + within
+				+ "   where t.joined_school_on <= make_date(:year, 9, 1) - make_interval(years => :years)) as eligible,"
+				+ " (select count(distinct e.teacher_id) from exchange e join school s on s.id = e.from_school_id join region sr on " + within
+				+ "   where e.school_year = :year and e.status <> 'CANCELLED') as exchanged,"
+				+ " (select count(distinct e.teacher_id) from exchange e join teacher t on t.id = e.teacher_id"
+				+ "   join school s on s.id = e.from_school_id join region sr on " + within
+				+ "   where e.school_year = :year and e.status <> 'CANCELLED' and t.backbone_level <> 'NONE') as backbone"
+				+ " from region pr where pr.code = any(:regions)")
+			.bind("regions", regionCodes.toArray(String[]::new)).bind("year", year).bind("years", eligibleYears)
+			.map((row) -> Map.entry(row.get("code", String.class), new int[] { row.get("eligible", Long.class).intValue(),
+					row.get("exchanged", Long.class).intValue(), row.get("backbone", Long.class).intValue() }))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+	}
+
+	/** Judges exchange counts against a region's thresholds. */
+	static Views.ExchangeBalance exchange(int[] counts, Thresholds thresholds) {
+		int eligible = counts[0];
+		int exchanged = counts[1];
+		int backbone = counts[2];
+		double ratioThreshold = thresholds.value("EXCHANGE_RATIO");
+		double shareThreshold = thresholds.value("EXCHANGE_BACKBONE_SHARE");
+		Double ratio = (eligible > 0) ? (double) exchanged / eligible : null;
+		Double share = (exchanged > 0) ? (double) backbone / exchanged : null;
+		Boolean met = (ratio == null || share == null) ? null : ratio >= ratioThreshold && share >= shareThreshold;
+		return new Views.ExchangeBalance(eligible, exchanged, ratio, ratioThreshold, backbone, share, shareThreshold, met);
 	}
 
 	private static SchoolFigures figures(Readable row) {

@@ -1,6 +1,7 @@
 package org.junheng.indicator;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import reactor.core.publisher.Mono;
@@ -20,6 +21,33 @@ class ThresholdSets {
 
 	ThresholdSets(DatabaseClient db) {
 		this.db = db;
+	}
+
+	/** Every set and value in one statement, for resolving many regions at once. */
+	Mono<ThresholdCatalog> catalog() {
+		return this.db.sql("""
+				select s.id, s.code, s.parent_id, r.path, v.indicator_code, v.stage, v.value::float8 as value,
+				       coalesce(nullif(v.source, ''), s.source) as source
+				from threshold_set s left join region r on r.code = s.region_code
+				left join threshold_value v on v.threshold_set_id = s.id
+				order by s.id
+				""")
+			.map((row) -> new Object[] { row.get("id", Long.class), row.get("code", String.class), row.get("parent_id", Long.class),
+					row.get("path", String.class), row.get("indicator_code", String.class), row.get("stage", String.class),
+					row.get("value", Double.class), row.get("source", String.class) })
+			.all()
+			.collectList()
+			.map((rows) -> {
+				Map<Long, ThresholdCatalog.Set> sets = new LinkedHashMap<>();
+				for (Object[] row : rows) {
+					ThresholdCatalog.Set set = sets.computeIfAbsent((Long) row[0], (id) -> new ThresholdCatalog.Set(id, (String) row[1],
+							(Long) row[2], (String) row[3], new LinkedHashMap<>()));
+					if (row[4] != null) {
+						set.values().put(row[4] + "/" + row[5], new Thresholds.Value((Double) row[6], (String) row[7], set.code()));
+					}
+				}
+				return new ThresholdCatalog(List.copyOf(sets.values()));
+			});
 	}
 
 	Mono<Thresholds> forRegion(String regionCode) {

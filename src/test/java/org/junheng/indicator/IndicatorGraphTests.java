@@ -137,6 +137,23 @@ class IndicatorGraphTests {
 		assertThat(this.sql.count()).isEqualTo(small).isLessThanOrEqualTo(4);
 	}
 
+	@Test
+	void balancesOfManyRegionsCostNoMoreStatementsThanOne() {
+		String query = "query($first: Int) { regions(first: $first, filter: { within: \"510000\" }) { edges { node { code"
+				+ " balance(schoolYear: 2026, stage: PRIMARY) { verdict schools exchange { exchangedTeachers } } } } } }";
+		this.sql.reset();
+		this.graphQl.document(query).variable("first", 1).execute().errors().verify();
+		int one = this.sql.count();
+		this.sql.reset();
+		this.graphQl.document(query).variable("first", 3).execute().errors().verify()
+			.path("regions.edges[*].node.balance.schools").entityList(Integer.class).satisfies((counts) -> assertThat(counts).hasSize(3));
+		assertThat(this.sql.count()).isEqualTo(one).isEqualTo(4);
+		// The province, its city and the county hold the same 100-odd demo primary schools.
+		this.graphQl.document(query).variable("first", 3).execute()
+			.path("regions.edges[?(@.node.code == '511921')].node.balance.schools").entityList(Integer.class)
+			.satisfies((counts) -> assertThat(counts).singleElement().satisfies((n) -> assertThat(n).isGreaterThanOrEqualTo(105)));
+	}
+
 	private String goldenSchoolId() {
 		return this.graphQl.document("{ schools(filter: { name: \"通江县实验小学\" }) { edges { node { id } } } }").execute()
 			.path("schools.edges[0].node.id").entity(String.class).get();

@@ -16,8 +16,4 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, Mono<Long> t
 	public record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {
 	}
 
-	public List<T> nodes() {
-		return this.edges.stream().map(Edge::node).toList();
-	}
-
 }

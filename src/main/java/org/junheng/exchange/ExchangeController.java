@@ -3,7 +3,6 @@ package org.junheng.exchange;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import graphql.schema.DataFetchingFieldSelectionSet;
 import reactor.core.publisher.Mono;
@@ -11,6 +10,7 @@ import reactor.core.publisher.Mono;
 import org.junheng.region.Regions;
 import org.junheng.school.School;
 import org.junheng.school.Schools;
+import org.junheng.system.Batches;
 import org.junheng.system.BaseFiguresChanged;
 import org.junheng.system.Checks;
 import org.junheng.system.ConflictException;
@@ -105,30 +105,26 @@ class ExchangeController implements NodeResolver {
 	@BatchMapping
 	Mono<Map<Exchange, Teacher>> teacher(List<Exchange> exchanges) {
 		return this.teachers.byIds(exchanges.stream().map(Exchange::teacherId).toList())
-			.map((byId) -> exchanges.stream().distinct()
-				.collect(Collectors.toMap((exchange) -> exchange, (exchange) -> byId.get(exchange.teacherId()))));
+			.map((byId) -> Batches.joined(exchanges, (exchange) -> exchange.teacherId(), byId));
 	}
 
 	@BatchMapping
 	Mono<Map<Exchange, School>> fromSchool(List<Exchange> exchanges) {
 		return this.schools.byIds(exchanges.stream().map(Exchange::fromSchoolId).toList())
-			.map((byId) -> exchanges.stream().distinct()
-				.collect(Collectors.toMap((exchange) -> exchange, (exchange) -> byId.get(exchange.fromSchoolId()))));
+			.map((byId) -> Batches.joined(exchanges, (exchange) -> exchange.fromSchoolId(), byId));
 	}
 
 	@BatchMapping
 	Mono<Map<Exchange, School>> toSchool(List<Exchange> exchanges) {
 		return this.schools.byIds(exchanges.stream().map(Exchange::toSchoolId).toList())
-			.map((byId) -> exchanges.stream().distinct()
-				.collect(Collectors.toMap((exchange) -> exchange, (exchange) -> byId.get(exchange.toSchoolId()))));
+			.map((byId) -> Batches.joined(exchanges, (exchange) -> exchange.toSchoolId(), byId));
 	}
 
 	@BatchMapping(typeName = "Teacher")
 	Mono<Map<Teacher, List<Exchange>>> exchanges(List<Teacher> teachers) {
 		return this.repository.findByTeacherIdInOrderByStartsOn(teachers.stream().map(Teacher::id).distinct().toList())
 			.collectMultimap(Exchange::teacherId)
-			.map((byTeacher) -> teachers.stream().distinct().collect(Collectors.toMap((teacher) -> teacher,
-					(teacher) -> List.copyOf(byTeacher.getOrDefault(teacher.id(), List.of())))));
+			.map((byTeacher) -> Batches.joinedLists(teachers, (teacher) -> teacher.id(), byTeacher));
 	}
 
 	@MutationMapping

@@ -11,6 +11,7 @@ import reactor.core.publisher.Mono;
 import org.junheng.region.Regions;
 import org.junheng.school.School;
 import org.junheng.school.Schools;
+import org.junheng.system.Batches;
 import org.junheng.system.Checks;
 import org.junheng.system.ConflictException;
 import org.junheng.system.GlobalId;
@@ -64,15 +65,13 @@ class PairingController implements NodeResolver {
 	@BatchMapping
 	Mono<Map<Pairing, School>> leadSchool(List<Pairing> pairings) {
 		return this.schools.byIds(pairings.stream().map(Pairing::leadSchoolId).toList())
-			.map((byId) -> pairings.stream().distinct()
-				.collect(Collectors.toMap((pairing) -> pairing, (pairing) -> byId.get(pairing.leadSchoolId()))));
+			.map((byId) -> Batches.joined(pairings, (pairing) -> pairing.leadSchoolId(), byId));
 	}
 
 	@BatchMapping
 	Mono<Map<Pairing, School>> supportedSchool(List<Pairing> pairings) {
 		return this.schools.byIds(pairings.stream().map(Pairing::supportedSchoolId).toList())
-			.map((byId) -> pairings.stream().distinct()
-				.collect(Collectors.toMap((pairing) -> pairing, (pairing) -> byId.get(pairing.supportedSchoolId()))));
+			.map((byId) -> Batches.joined(pairings, (pairing) -> pairing.supportedSchoolId(), byId));
 	}
 
 	@BatchMapping(typeName = "School")

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Flux;
@@ -63,8 +62,7 @@ class IndicatorController {
 			.map(IndicatorDefinition::from)
 			.all()
 			.collectMap(IndicatorDefinition::code)
-			.map((byCode) -> items.stream().distinct()
-				.collect(Collectors.toMap(Function.identity(), (item) -> byCode.get(code.apply(item)))));
+			.map((byCode) -> Batches.joined(items, code, byCode));
 	}
 
 }

@@ -56,8 +56,7 @@ class RegionBalanceController {
 	@BatchMapping(typeName = "Shortfall", field = "school")
 	Mono<Map<Views.Shortfall, School>> shortfallSchools(List<Views.Shortfall> shortfalls) {
 		return this.schools.byIds(shortfalls.stream().map(Views.Shortfall::schoolId).toList())
-			.map((byId) -> shortfalls.stream().distinct()
-				.collect(Collectors.toMap(Function.identity(), (shortfall) -> byId.get(shortfall.schoolId()))));
+			.map((byId) -> Batches.joined(shortfalls, (shortfall) -> shortfall.schoolId(), byId));
 	}
 
 	private Mono<Map<BalanceKey, Views.RegionBalance>> balances(List<BalanceKey> keys, ThresholdCatalog catalog) {

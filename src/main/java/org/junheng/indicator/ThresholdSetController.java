@@ -3,7 +3,6 @@ package org.junheng.indicator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
@@ -11,6 +10,7 @@ import reactor.core.publisher.Mono;
 
 import org.junheng.region.Region;
 import org.junheng.region.Regions;
+import org.junheng.system.Batches;
 import org.junheng.system.Checks;
 import org.junheng.system.ConflictException;
 import org.junheng.system.InvalidInputException;
@@ -75,8 +75,7 @@ class ThresholdSetController {
 	@BatchMapping
 	Mono<Map<ThresholdSet, Region>> region(List<ThresholdSet> sets) {
 		return this.regions.byCodes(sets.stream().map(ThresholdSet::regionCode).filter((c) -> c != null).toList())
-			.map((byCode) -> sets.stream().filter((s) -> s.regionCode() != null && byCode.containsKey(s.regionCode()))
-				.collect(Collectors.toMap((s) -> s, (s) -> byCode.get(s.regionCode()))));
+			.map((byCode) -> Batches.joined(sets, ThresholdSet::regionCode, byCode));
 	}
 
 	@BatchMapping
@@ -87,7 +86,7 @@ class ThresholdSetController {
 					row.get("stage", String.class), row.get("value", java.math.BigDecimal.class).doubleValue(), row.get("source", String.class))))
 			.all()
 			.collectMultimap(Map.Entry::getKey, Map.Entry::getValue)
-			.map((bySet) -> sets.stream().collect(Collectors.toMap((s) -> s, (s) -> List.copyOf(bySet.getOrDefault(s.id(), List.of())))));
+			.map((bySet) -> Batches.joinedLists(sets, ThresholdSet::id, bySet));
 	}
 
 	/** The new set inherits from the set of its region's nearest ancestor that has one, else the national set. */

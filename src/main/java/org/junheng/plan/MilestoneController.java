@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Mono;
 
+import org.junheng.system.Batches;
 import org.junheng.system.ConflictException;
 import org.junheng.system.GlobalId;
 import org.junheng.system.NodeResolver;
@@ -75,8 +76,7 @@ class MilestoneController implements NodeResolver {
 	Mono<Map<Milestone, Target>> target(List<Milestone> milestones) {
 		return this.targets.findAllById(milestones.stream().map(Milestone::targetId).filter(java.util.Objects::nonNull).distinct().toList())
 			.collectMap(Target::id)
-			.map((byId) -> milestones.stream().distinct().filter((m) -> byId.containsKey(m.targetId()))
-				.collect(java.util.stream.Collectors.toMap((m) -> m, (m) -> byId.get(m.targetId()))));
+			.map((byId) -> Batches.joined(milestones, (m) -> m.targetId(), byId));
 	}
 
 	/** A milestone tied to a target that is already met is achieved right away. */

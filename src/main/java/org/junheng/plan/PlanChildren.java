@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Mono;
 
+import org.junheng.system.Batches;
 import org.junheng.system.NotFoundException;
 import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
 import org.springframework.stereotype.Component;
@@ -46,8 +47,7 @@ class PlanChildren {
 			.map(Plan::from)
 			.all()
 			.collectMap(Plan::id)
-			.map((byId) -> children.stream().distinct().collect(Collectors.toMap(Function.identity(),
-					(child) -> byId.get(planId.apply(child)))));
+			.map((byId) -> Batches.joined(children, planId, byId));
 	}
 
 	Mono<Plan> require(long id, String field) {

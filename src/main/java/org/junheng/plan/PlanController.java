@@ -2,13 +2,13 @@ package org.junheng.plan;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import graphql.schema.DataFetchingFieldSelectionSet;
 import reactor.core.publisher.Mono;
 
 import org.junheng.region.Region;
 import org.junheng.region.Regions;
+import org.junheng.system.Batches;
 import org.junheng.system.Connection;
 import org.junheng.system.GlobalId;
 import org.junheng.system.Keyset;
@@ -84,8 +84,7 @@ class PlanController implements NodeResolver {
 	@BatchMapping
 	Mono<Map<Plan, Region>> region(List<Plan> plans) {
 		return this.regions.byCodes(plans.stream().map(Plan::regionCode).toList())
-			.map((byCode) -> plans.stream().distinct()
-				.collect(Collectors.toMap((plan) -> plan, (plan) -> byCode.get(plan.regionCode()))));
+			.map((byCode) -> Batches.joined(plans, (plan) -> plan.regionCode(), byCode));
 	}
 
 	@BatchMapping
@@ -111,13 +110,11 @@ class PlanController implements NodeResolver {
 			.map(Plan::from)
 			.all()
 			.collectMultimap(Plan::regionCode)
-			.map((byRegion) -> regions.stream().distinct().collect(Collectors.toMap((region) -> region,
-					(region) -> List.copyOf(byRegion.getOrDefault(region.code(), List.of())))));
+			.map((byRegion) -> Batches.joinedLists(regions, (region) -> region.code(), byRegion));
 	}
 
 	private static <T> Mono<Map<Plan, List<T>>> perPlan(List<Plan> plans, Mono<Map<Long, List<T>>> byPlan) {
-		return byPlan.map((lists) -> plans.stream().distinct()
-			.collect(Collectors.toMap((plan) -> plan, (plan) -> lists.get(plan.id()))));
+		return byPlan.map((lists) -> Batches.joined(plans, (plan) -> plan.id(), lists));
 	}
 
 	private static List<Long> ids(List<Plan> plans) {

@@ -5,8 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import reactor.core.publisher.Mono;
 
@@ -15,6 +13,7 @@ import org.junheng.region.Region;
 import org.junheng.region.Regions;
 import org.junheng.school.School;
 import org.junheng.school.Schools;
+import org.junheng.system.Batches;
 import org.junheng.system.ConflictException;
 import org.junheng.system.GlobalId;
 import org.junheng.system.NodeResolver;
@@ -75,15 +74,13 @@ class TargetController implements NodeResolver {
 	@BatchMapping
 	Mono<Map<Target, School>> school(List<Target> targets) {
 		return this.schools.byIds(targets.stream().map(Target::schoolId).filter(Objects::nonNull).toList())
-			.map((byId) -> targets.stream().distinct().filter((t) -> byId.containsKey(t.schoolId()))
-				.collect(Collectors.toMap(Function.identity(), (t) -> byId.get(t.schoolId()))));
+			.map((byId) -> Batches.joined(targets, (t) -> t.schoolId(), byId));
 	}
 
 	@BatchMapping
 	Mono<Map<Target, Region>> region(List<Target> targets) {
 		return this.regions.byCodes(targets.stream().map(Target::regionCode).filter(Objects::nonNull).toList())
-			.map((byCode) -> targets.stream().distinct().filter((t) -> byCode.containsKey(t.regionCode()))
-				.collect(Collectors.toMap(Function.identity(), (t) -> byCode.get(t.regionCode()))));
+			.map((byCode) -> Batches.joined(targets, (t) -> t.regionCode(), byCode));
 	}
 
 	@MutationMapping

@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import graphql.schema.DataFetchingFieldSelectionSet;
 import reactor.core.publisher.Mono;
 
+import org.junheng.system.Batches;
 import org.junheng.system.Checks;
 import org.junheng.system.ConflictException;
 import org.junheng.system.Connection;
@@ -92,16 +92,14 @@ class RegionController implements NodeResolver {
 	Mono<Map<Region, Region>> parent(List<Region> regions) {
 		List<String> parents = regions.stream().map(Region::parentCode).filter(Objects::nonNull).distinct().toList();
 		return this.regions.byCodes(parents)
-			.map((byCode) -> regions.stream().filter((r) -> r.parentCode() != null && byCode.containsKey(r.parentCode()))
-				.collect(Collectors.toMap((r) -> r, (r) -> byCode.get(r.parentCode()), (a, b) -> a)));
+			.map((byCode) -> Batches.joined(regions, Region::parentCode, byCode));
 	}
 
 	@BatchMapping
 	Mono<Map<Region, List<Region>>> children(List<Region> regions) {
 		return this.repository.findByParentCodeInOrderByCode(regions.stream().map(Region::code).toList())
 			.collectMultimap(Region::parentCode)
-			.map((byParent) -> regions.stream().distinct().collect(Collectors.toMap((r) -> r,
-					(r) -> List.copyOf(byParent.getOrDefault(r.code(), List.of())))));
+			.map((byParent) -> Batches.joinedLists(regions, (r) -> r.code(), byParent));
 	}
 
 	@MutationMapping

@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Mono;
@@ -70,8 +69,7 @@ class SchoolConditionsController {
 			.map(SchoolConditions::from)
 			.all()
 			.collectMultimap(SchoolConditions::schoolId)
-			.map((bySchool) -> schools.stream().distinct().collect(Collectors.toMap((school) -> school,
-					(school) -> List.copyOf(bySchool.getOrDefault(school.id(), List.of())))));
+			.map((bySchool) -> Batches.joinedLists(schools, (school) -> school.id(), bySchool));
 	}
 
 	@MutationMapping

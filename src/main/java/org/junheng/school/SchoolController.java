@@ -3,7 +3,6 @@ package org.junheng.school;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import graphql.schema.DataFetchingFieldSelectionSet;
 import reactor.core.publisher.Mono;
@@ -12,6 +11,7 @@ import org.junheng.region.Region;
 import org.junheng.region.Regions;
 import org.junheng.school.SchoolQueries.SchoolFilter;
 import org.junheng.school.SchoolQueries.SchoolOrder;
+import org.junheng.system.Batches;
 import org.junheng.system.Checks;
 import org.junheng.system.ConflictException;
 import org.junheng.system.Connection;
@@ -71,8 +71,7 @@ class SchoolController implements NodeResolver {
 	@BatchMapping
 	Mono<Map<School, Region>> region(List<School> schools) {
 		return this.regions.byCodes(schools.stream().map(School::regionCode).toList())
-			.map((byCode) -> schools.stream().distinct()
-				.collect(Collectors.toMap((school) -> school, (school) -> byCode.get(school.regionCode()))));
+			.map((byCode) -> Batches.joined(schools, (school) -> school.regionCode(), byCode));
 	}
 
 	@MutationMapping

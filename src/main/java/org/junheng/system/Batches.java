@@ -1,6 +1,7 @@
 package org.junheng.system;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -17,6 +18,33 @@ import reactor.core.publisher.Mono;
 public final class Batches {
 
 	private Batches() {
+	}
+
+	/**
+	 * For a {@code @BatchMapping}: each source with the value its key finds in {@code found}.
+	 * Sources whose key finds nothing are left out, so their field is null rather than the whole
+	 * batch failing.
+	 */
+	public static <S, K, V> Map<S, V> joined(Collection<S> sources, Function<S, K> key, Map<K, V> found) {
+		Map<S, V> joined = new LinkedHashMap<>();
+		for (S source : sources) {
+			V value = found.get(key.apply(source));
+			if (value != null) {
+				joined.put(source, value);
+			}
+		}
+		return joined;
+	}
+
+	/** Like {@link #joined} for list fields: a source whose key finds nothing gets an empty list. */
+	public static <S, K, V> Map<S, List<V>> joinedLists(Collection<S> sources, Function<S, K> key,
+			Map<K, ? extends Collection<V>> found) {
+		Map<S, List<V>> joined = new LinkedHashMap<>();
+		for (S source : sources) {
+			Collection<V> values = found.get(key.apply(source));
+			joined.put(source, (values != null) ? List.copyOf(values) : List.of());
+		}
+		return joined;
 	}
 
 	public static <K, G, V> Mono<Map<K, V>> byGroup(Collection<K> keys, Function<K, G> group,

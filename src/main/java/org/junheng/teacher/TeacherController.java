@@ -3,13 +3,13 @@ package org.junheng.teacher;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import graphql.schema.DataFetchingFieldSelectionSet;
 import reactor.core.publisher.Mono;
 
 import org.junheng.school.School;
 import org.junheng.school.Schools;
+import org.junheng.system.Batches;
 import org.junheng.system.BaseFiguresChanged;
 import org.junheng.system.Checks;
 import org.junheng.system.ConflictException;
@@ -73,8 +73,7 @@ class TeacherController implements NodeResolver {
 	@BatchMapping
 	Mono<Map<Teacher, School>> school(List<Teacher> teachers) {
 		return this.schools.byIds(teachers.stream().map(Teacher::schoolId).toList())
-			.map((byId) -> teachers.stream().distinct()
-				.collect(Collectors.toMap((teacher) -> teacher, (teacher) -> byId.get(teacher.schoolId()))));
+			.map((byId) -> Batches.joined(teachers, (teacher) -> teacher.schoolId(), byId));
 	}
 
 	@MutationMapping

@@ -62,7 +62,7 @@ class PlanGraphTests {
 	void aPlanWithOneBadMilestoneIsRefusedWhole() {
 		String county = TestData.county(this.graphQl);
 		Map<String, Object> input = plan(county);
-		input.put("milestones", List.of(Map.of("title", "调研", "dueOn", "2026-06-30"), Map.of("title", "太晚", "dueOn", "2029-01-31")));
+		input.put("milestones", List.of(Map.of("title", "调研", "dueOn", "2027-06-30"), Map.of("title", "太晚", "dueOn", "2029-01-31")));
 		this.graphQl.documentName("createPlan").variable("input", input).execute()
 			.errors().satisfy(refused("BAD_REQUEST", "input.milestones[1].dueOn"));
 		input = plan(county);
@@ -207,7 +207,7 @@ class PlanGraphTests {
 		input.put("endYear", 2028);
 		input.put("goals", List.of("校际差异系数小学不高于0.50", "县域通过国家督导评估"));
 		input.put("tasks", List.of(Map.of("title", "制定资源配置标准", "responsibleUnits", List.of("县教育局基础教育股"))));
-		input.put("milestones", List.of(Map.of("title", "调研", "dueOn", "2026-06-30"),
+		input.put("milestones", List.of(Map.of("title", "调研", "dueOn", "2027-06-30"),
 				Map.of("title", "验收", "dueOn", "2028-06-30", "status", "ACHIEVED", "achievedOn", "2026-03-01")));
 		input.put("targets", List.of(Map.of("measure", "小学生均教学仪器设备值差异系数", "targetValue", 0.4, "deadline", "2028-12-31")));
 		return input;

@@ -1,0 +1,156 @@
+package org.junheng.plan;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.Disposable;
+import reactor.core.Exceptions;
+import reactor.core.publisher.BufferOverflowStrategy;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+import org.junheng.system.FellBehindException;
+import org.junheng.system.PostgresNotifications;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * This instance's view of the milestone event table. One reader follows the table by cursor,
+ * woken by NOTIFY, by a reconnect and by a slow poll (the safety net for a lost notification),
+ * and hands every event, in cursor order, to every live subscriber. A subscriber that asks for
+ * events after a cursor is first replayed from the table and then joins the live stream; the
+ * seam is found by cursor, so there is neither a gap nor a duplicate.
+ */
+@Component
+class MilestoneEvents implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(MilestoneEvents.class);
+
+	private static final int PAGE = 500;
+
+	private final DatabaseClient db;
+
+	private final PostgresNotifications notifications;
+
+	private final Duration poll;
+
+	private final int subscriberBuffer;
+
+	private final Sinks.Many<MilestoneEvent> live = Sinks.many().multicast().directBestEffort();
+
+	private final Sinks.One<Long> started = Sinks.one();
+
+	/** The cursor of the last event handed to live subscribers. */
+	private final AtomicLong position = new AtomicLong(-1);
+
+	private volatile Disposable reader;
+
+	MilestoneEvents(DatabaseClient db, PostgresNotifications notifications,
+			@Value("${junheng.live.poll:5s}") Duration poll,
+			@Value("${junheng.live.subscriber-buffer:256}") int subscriberBuffer) {
+		this.db = db;
+		this.notifications = notifications;
+		this.poll = poll;
+		this.subscriberBuffer = subscriberBuffer;
+	}
+
+	/**
+	 * Events matching the filter: those after {@code after} first, from the table, then live ones;
+	 * with no cursor, live ones from now. A subscriber that leaves more than its buffer unread
+	 * gets a {@link FellBehindException} naming the last cursor it was sent.
+	 */
+	Flux<MilestoneEvent> subscribe(Predicate<MilestoneEvent> filter, String filterSql, Object filterValue, Long after) {
+		return this.started.asMono().flatMapMany((ignored) -> {
+			// Without a cursor the start is the position now; it still goes through the table,
+			// because an event may be handed out between reading the position and joining.
+			long start = (after != null) ? after : this.position.get();
+			AtomicLong seen = new AtomicLong(start);
+			AtomicLong sent = new AtomicLong(start);
+			Flux<MilestoneEvent> liveEvents = this.live.asFlux()
+				.filter(filter)
+				.onBackpressureBuffer(this.subscriberBuffer, BufferOverflowStrategy.ERROR);
+			return Flux.mergeSequential(replay(filterSql, filterValue, start).filter(filter), liveEvents)
+				.filter((event) -> event.id() > seen.get())
+				.doOnNext((event) -> seen.set(event.id()))
+				.doOnNext((event) -> sent.set(event.id()))
+				.onErrorMap(Exceptions::isOverflow, (overflow) -> new FellBehindException(Long.toString(sent.get())));
+		});
+	}
+
+	/**
+	 * Live events only, for readers that recompute something on change: a burst collapses into
+	 * the latest event, so a slow reader never falls behind.
+	 */
+	Flux<MilestoneEvent> live(Predicate<MilestoneEvent> filter) {
+		return this.live.asFlux().filter(filter).onBackpressureLatest();
+	}
+
+	/** Events after a cursor, from the table, a page at a time, matching the SQL filter. */
+	Flux<MilestoneEvent> replay(String filterSql, Object filterValue, long after) {
+		return page(filterSql, filterValue, after)
+			.expand((events) -> (events.size() < PAGE) ? Mono.empty()
+					: page(filterSql, filterValue, events.get(events.size() - 1).id()))
+			.concatMapIterable((events) -> events);
+	}
+
+	private Mono<List<MilestoneEvent>> page(String filterSql, Object filterValue, long after) {
+		DatabaseClient.GenericExecuteSpec spec = this.db
+			.sql("select * from milestone_event where id > :after" + ((filterSql != null) ? " and " + filterSql : "")
+					+ " order by id limit " + PAGE)
+			.bind("after", after);
+		return ((filterSql != null) ? spec.bind("filter", filterValue) : spec).map(MilestoneEvent::from).all().collectList();
+	}
+
+	/** Hands every event after the current position to live subscribers, in order. */
+	private Mono<Void> catchUp() {
+		return replay(null, null, this.position.get())
+			.doOnNext((event) -> {
+				this.position.set(event.id());
+				// Serialized by the reader; no subscribers is not a failure.
+				this.live.tryEmitNext(event);
+			})
+			.then();
+	}
+
+	@Override
+	public void start() {
+		this.reader = this.db.sql("select coalesce(max(id), 0) from milestone_event")
+			.map((row) -> row.get(0, Long.class))
+			.one()
+			.doOnNext((last) -> {
+				this.position.set(last);
+				this.started.tryEmitValue(last);
+			})
+			.thenMany(Flux.merge(this.notifications.listen("milestone_event"), Flux.interval(this.poll, this.poll)))
+			.onBackpressureLatest()
+			.concatMap((wakeUp) -> catchUp().onErrorResume((ex) -> {
+				logger.warn("Could not read milestone events; trying again at the next wake-up: " + ex.getMessage());
+				return Mono.empty();
+			}), 1)
+			.retry()
+			.subscribe();
+	}
+
+	@Override
+	public void stop() {
+		Disposable current = this.reader;
+		if (current != null) {
+			current.dispose();
+		}
+		this.live.tryEmitComplete();
+	}
+
+	@Override
+	public boolean isRunning() {
+		Disposable current = this.reader;
+		return current != null && !current.isDisposed();
+	}
+
+}

@@ -1,0 +1,21 @@
+package org.junheng.system;
+
+/**
+ * A subscriber left more events unread than its buffer holds. It is dropped so that it holds
+ * nobody else back, and told the last cursor it was sent so that it can resume with {@code after}.
+ */
+public class FellBehindException extends RuntimeException {
+
+	private final String cursor;
+
+	public FellBehindException(String cursor) {
+		super("This subscription fell too far behind and was ended; subscribe again with after set to the cursor of"
+				+ " the last event you received");
+		this.cursor = cursor;
+	}
+
+	public String cursor() {
+		return this.cursor;
+	}
+
+}

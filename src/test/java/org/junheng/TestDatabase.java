@@ -67,7 +67,9 @@ final class TestDatabase {
 
 	private static Map<String, Object> connection(String url, String username, String password) {
 		return Map.of("spring.r2dbc.url", url, "spring.r2dbc.username", (username != null) ? username : "",
-				"spring.r2dbc.password", (password != null) ? password : "", "junheng.demo-data", "true");
+				"spring.r2dbc.password", (password != null) ? password : "", "junheng.demo-data", "true",
+				// Test clients leave subscriptions open; waiting for them only delays the JVM's exit.
+				"server.shutdown", "immediate");
 	}
 
 }

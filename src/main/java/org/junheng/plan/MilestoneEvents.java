@@ -92,6 +92,11 @@ class MilestoneEvents implements SmartLifecycle {
 		return this.live.asFlux().filter(filter).onBackpressureLatest();
 	}
 
+	/** Completes when this instance stops, so that endless streams built on events end with it. */
+	Mono<Void> stopping() {
+		return this.live.asFlux().then();
+	}
+
 	/** Events after a cursor, from the table, a page at a time, matching the SQL filter. */
 	Flux<MilestoneEvent> replay(String filterSql, Object filterValue, long after) {
 		return page(filterSql, filterValue, after)

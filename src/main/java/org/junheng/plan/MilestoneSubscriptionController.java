@@ -64,7 +64,7 @@ class MilestoneSubscriptionController {
 	Flux<PlanProgress.Summary> planProgress(@Argument String planId) {
 		long plan = GlobalId.key(planId, "Plan", "planId");
 		Flux<Object> changes = Flux.merge(Flux.just(plan), this.events.live((event) -> event.planId() == plan),
-				Flux.interval(this.progressRefresh));
+				Flux.interval(this.progressRefresh)).takeUntilOther(this.events.stopping());
 		return this.plans.require(plan, "planId")
 			.thenMany(changes.onBackpressureLatest().concatMap((change) -> this.progress.of(plan), 1))
 			.distinctUntilChanged();

@@ -30,6 +30,11 @@ final class LivePlans {
 		return plan(graphQl, TestData.county(graphQl));
 	}
 
+	/** The database key inside a global ID. */
+	static long key(String globalId) {
+		return Long.parseLong(new String(java.util.Base64.getUrlDecoder().decode(globalId)).split(":")[1]);
+	}
+
 	static List<String> milestones(GraphQlTester graphQl, String planId) {
 		return graphQl.document("{ plan(id: \"" + planId + "\") { milestones { id } } }").execute()
 			.path("plan.milestones[*].id").entityList(String.class).get();

@@ -132,7 +132,7 @@ class MilestoneUpdatesTests {
 	@Test
 	void joiningWhileChangesPourInLeavesNoGapAndNoDuplicateAtTheSeam() {
 		String plan = LivePlans.plan(this.graphQl);
-		long planKey = Long.parseLong(new String(java.util.Base64.getUrlDecoder().decode(plan)).split(":")[1]);
+		long planKey = LivePlans.key(plan);
 		long start = Long.parseLong(cursorNow());
 		// A writer changes progress 40 times on another thread; the subscriber joins after 15 of them.
 		progress(planKey, 1, 15).blockLast();

@@ -1,0 +1,67 @@
+package org.junheng;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+
+/**
+ * Another Junheng process, as far as a test can tell: its own context, port, pool and listener,
+ * on the tests' database unless told otherwise, for tests about several instances.
+ */
+public final class ServerInstance implements AutoCloseable {
+
+	private final ConfigurableApplicationContext context;
+
+	private ServerInstance(ConfigurableApplicationContext context) {
+		this.context = context;
+	}
+
+	/** An instance on the shared test database, with these properties on top. */
+	public static ServerInstance onTestDatabase(Map<String, Object> properties) {
+		Map<String, Object> all = new HashMap<>(TestDatabase.properties());
+		all.put("junheng.demo-data", "false");
+		all.putAll(properties);
+		return start(all);
+	}
+
+	public static ServerInstance start(Map<String, Object> properties) {
+		Map<String, Object> all = new HashMap<>(properties);
+		all.put("server.port", "0");
+		all.put("server.address", "127.0.0.1");
+		return new ServerInstance(new SpringApplicationBuilder(JunhengApplication.class).properties(all).run());
+	}
+
+	public int port() {
+		return ((WebServerApplicationContext) this.context).getWebServer().getPort();
+	}
+
+	public HttpGraphQlTester http() {
+		return HttpGraphQlTester.create(WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port() + "/graphql").build());
+	}
+
+	public WebSocketGraphQlTester webSocket() {
+		return WebSocketGraphQlTester.builder("ws://127.0.0.1:" + port() + "/graphql", new ReactorNettyWebSocketClient()).build();
+	}
+
+	public DatabaseClient database() {
+		return this.context.getBean(DatabaseClient.class);
+	}
+
+	public <T> T bean(Class<T> type) {
+		return this.context.getBean(type);
+	}
+
+	@Override
+	public void close() {
+		this.context.close();
+	}
+
+}

@@ -92,6 +92,11 @@ class MilestoneEvents implements SmartLifecycle {
 		return this.live.asFlux().filter(filter).onBackpressureLatest();
 	}
 
+	/** The cursor of the newest committed event, read from the table (this instance may lag). */
+	Mono<Long> newest() {
+		return this.db.sql("select coalesce(max(id), 0) from milestone_event").map((row) -> row.get(0, Long.class)).one();
+	}
+
 	/** Completes when this instance stops, so that endless streams built on events end with it. */
 	Mono<Void> stopping() {
 		return this.live.asFlux().then();
@@ -126,9 +131,7 @@ class MilestoneEvents implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		this.reader = this.db.sql("select coalesce(max(id), 0) from milestone_event")
-			.map((row) -> row.get(0, Long.class))
-			.one()
+		this.reader = newest()
 			.doOnNext((last) -> {
 				this.position.set(last);
 				this.started.tryEmitValue(last);

@@ -11,6 +11,7 @@ import org.junheng.system.GlobalId;
 import org.junheng.system.InvalidInputException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
@@ -57,6 +58,11 @@ class MilestoneSubscriptionController {
 					region.path(), cursor));
 		}
 		return this.events.subscribe((event) -> true, null, null, cursor);
+	}
+
+	@QueryMapping
+	Mono<String> milestoneEventsCursor() {
+		return this.events.newest().map(String::valueOf);
 	}
 
 	/** The plan's summary now, then again whenever one of its milestones changes or its targets move. */

@@ -1,0 +1,144 @@
+package org.junheng.plan;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Debian's Chromium, headless, driven over the DevTools protocol: open a page, evaluate
+ * JavaScript in it. Enough to assert what a user would see, with no browser download.
+ */
+final class HeadlessChromium implements AutoCloseable {
+
+	static final Path BINARY = Path.of("/usr/bin/chromium");
+
+	private final Process process;
+
+	private final Path profile;
+
+	private final WebSocket devTools;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final AtomicInteger ids = new AtomicInteger();
+
+	private final Map<Integer, CompletableFuture<JsonNode>> pending = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private HeadlessChromium(Process process, Path profile, String pageSocket) {
+		this.process = process;
+		this.profile = profile;
+		StringBuilder partial = new StringBuilder();
+		this.devTools = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create(pageSocket), new WebSocket.Listener() {
+			@Override
+			public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+				partial.append(data);
+				if (last) {
+					JsonNode message = HeadlessChromium.this.json.readTree(partial.toString());
+					partial.setLength(0);
+					if (message.has("id")) {
+						CompletableFuture<JsonNode> reply = HeadlessChromium.this.pending.remove(message.get("id").asInt());
+						if (reply != null) {
+							reply.complete(message);
+						}
+					}
+				}
+				socket.request(1);
+				return null;
+			}
+		}).join();
+	}
+
+	static HeadlessChromium open(String url) throws Exception {
+		Path profile = Files.createTempDirectory("junheng-chromium");
+		Process process = new ProcessBuilder(BINARY.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+				"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--user-data-dir=" + profile, "--remote-debugging-port=0", "--window-size=1280,900", url)
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		Path portFile = profile.resolve("DevToolsActivePort");
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+		while (!Files.exists(portFile) || Files.readAllLines(portFile).isEmpty()) {
+			if (System.nanoTime() > deadline || !process.isAlive()) {
+				process.destroyForcibly();
+				throw new IOException("Chromium did not start its DevTools endpoint");
+			}
+			Thread.sleep(100);
+		}
+		String port = Files.readAllLines(portFile).get(0).strip();
+		HttpResponse<String> targets = HttpClient.newHttpClient().send(
+				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		JsonNode list = JsonMapper.builder().build().readTree(targets.body());
+		for (JsonNode target : list) {
+			if ("page".equals(target.get("type").asString())) {
+				return new HeadlessChromium(process, profile, target.get("webSocketDebuggerUrl").asString());
+			}
+		}
+		process.destroyForcibly();
+		throw new IOException("Chromium opened no page");
+	}
+
+	/** The value of a JavaScript expression in the page, as text. */
+	String evaluate(String expression) throws Exception {
+		int id = this.ids.incrementAndGet();
+		CompletableFuture<JsonNode> reply = new CompletableFuture<>();
+		this.pending.put(id, reply);
+		this.devTools.sendText(this.json.writeValueAsString(Map.of("id", id, "method", "Runtime.evaluate", "params",
+				Map.of("expression", "String(" + expression + ")", "returnByValue", true))), true).join();
+		JsonNode result = reply.get(10, TimeUnit.SECONDS);
+		return result.at("/result/result/value").asString();
+	}
+
+	/** Waits until the expression's value satisfies the check; returns how long that took. */
+	Duration await(String expression, java.util.function.Predicate<String> check, Duration limit) throws Exception {
+		long start = System.nanoTime();
+		String last = null;
+		while (System.nanoTime() - start < limit.toNanos()) {
+			last = evaluate(expression);
+			if (check.test(last)) {
+				return Duration.ofNanos(System.nanoTime() - start);
+			}
+			Thread.sleep(50);
+		}
+		throw new AssertionError("The page never showed what was expected; last saw: " + last);
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.devTools.abort();
+		this.process.destroy();
+		try {
+			this.process.waitFor(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		this.process.destroyForcibly();
+		try (var files = Files.walk(this.profile)) {
+			for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(path);
+			}
+		}
+		catch (IOException ex) {
+			// a profile left in /tmp is harmless
+		}
+	}
+
+
+}

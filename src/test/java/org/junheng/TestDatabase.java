@@ -69,7 +69,9 @@ final class TestDatabase {
 		return Map.of("spring.r2dbc.url", url, "spring.r2dbc.username", (username != null) ? username : "",
 				"spring.r2dbc.password", (password != null) ? password : "", "junheng.demo-data", "true",
 				// Test clients leave subscriptions open; waiting for them only delays the JVM's exit.
-				"server.shutdown", "immediate");
+				"server.shutdown", "immediate",
+				// Background reads would be counted by the statement-counting tests; live tests rely on NOTIFY.
+				"junheng.live.poll", "1h", "junheng.live.overdue-sweep", "1h");
 	}
 
 }

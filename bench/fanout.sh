@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Live fan-out benchmark: bench/fanout.sh [subscribers] [events] [events-per-second]
+#
+# Starts the packaged server (demo county) on 127.0.0.1, opens N WebSocket subscribers to the
+# demo plan's milestoneUpdates (bench/fanout.mjs, Node), measures the server's live heap per idle
+# subscriber (full GC before and after, jcmd), then changes a milestone at a steady rate straight
+# in PostgreSQL and reports commit-to-delivery latency p50/p99/max and events delivered per second.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SUBSCRIBERS=${1:-10000}
+EVENTS=${2:-50}
+RATE=${3:-5}
+source bench/common.sh
+# Room for 10,000 subscribers; the per-subscriber figure is measured, not assumed.
+JVM_OPTS=${BENCH_JVM_OPTS:--Xmx1g -XX:+UseSerialGC -Xss512k}
+need psql postgresql-client
+need curl curl
+need node nodejs
+[ -d bench/node_modules/ws ] || npm install --silent --no-save --prefix bench ws@8 >/dev/null
+ulimit -n "$(ulimit -Hn)"
+[ "$(ulimit -n)" -gt $((SUBSCRIBERS + 1000)) ] || { echo "open-file limit $(ulimit -n) is too low for $SUBSCRIBERS subscribers" >&2; exit 1; }
+build
+
+start_server county 1
+# An overdue milestone of the demo plan: changing its progress is one PROGRESS_CHANGED event each
+# time, and the overdue sweep leaves it alone.
+MILESTONE=$(sql "select min(id) from milestone where status = 'OVERDUE'")
+sql "update milestone set progress = 0 where id = $MILESTONE" >/dev/null
+PLAN=$(printf 'Plan:%s' "$(sql "select plan_id from milestone where id = $MILESTONE")" | base64 | tr '+/' '-_' | tr -d '=')
+live_heap() { jcmd "$SERVER_PID" GC.class_histogram | awk '/^Total/ { print $3 }'; }
+sleep 5
+BEFORE=$(live_heap)
+
+OUT="$RESULTS/fanout-client.log"
+node bench/fanout.mjs "ws://127.0.0.1:$PORT/graphql" "$PLAN" "$SUBSCRIBERS" "$EVENTS" $((EVENTS / RATE + 60)) > "$OUT" &
+CLIENT=$!
+until grep -q '^ready' "$OUT"; do kill -0 $CLIENT || { cat "$OUT"; exit 1; }; sleep 1; done
+sleep 10 # every subscription replayed and idle
+AFTER=$(live_heap)
+RSS=$(ps -o rss= -p "$SERVER_PID")
+
+for i in $(seq 1 "$EVENTS"); do
+  sql "update milestone set progress = $((i % 100 + 1)) where id = $MILESTONE" >/dev/null &
+  sleep "$(awk "BEGIN { print 1 / $RATE }")"
+done
+wait $CLIENT
+stop_server
+
+SUMMARY=$(grep '^{' "$OUT")
+PER=$(( (AFTER - BEFORE) / SUBSCRIBERS ))
+REPORT="$RESULTS/fanout.md"
+{
+  echo "# Fan-out: $SUBSCRIBERS WebSocket subscribers, $EVENTS events at $RATE/s"
+  echo
+  echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, client and server on the same machine; JVM: $JVM_OPTS"
+  echo
+  echo "- client: $SUMMARY"
+  echo "- live heap after full GC: $BEFORE bytes before, $AFTER bytes with the subscribers idle: $PER bytes per subscriber"
+  echo "- server RSS with the subscribers idle: $((RSS / 1024)) MB"
+} > "$REPORT"
+cat "$REPORT"

@@ -8,7 +8,6 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
@@ -49,10 +48,6 @@ public final class ServerInstance implements AutoCloseable {
 
 	public WebSocketGraphQlTester webSocket() {
 		return WebSocketGraphQlTester.builder("ws://127.0.0.1:" + port() + "/graphql", new ReactorNettyWebSocketClient()).build();
-	}
-
-	public DatabaseClient database() {
-		return this.context.getBean(DatabaseClient.class);
 	}
 
 	public <T> T bean(Class<T> type) {

@@ -72,15 +72,13 @@ class MilestoneEvents implements SmartLifecycle {
 			// because an event may be handed out between reading the position and joining.
 			long start = (after != null) ? after : this.position.get();
 			AtomicLong seen = new AtomicLong(start);
-			AtomicLong sent = new AtomicLong(start);
 			Flux<MilestoneEvent> liveEvents = this.live.asFlux()
 				.filter(filter)
 				.onBackpressureBuffer(this.subscriberBuffer, BufferOverflowStrategy.ERROR);
 			return Flux.mergeSequential(replay(filterSql, filterValue, start).filter(filter), liveEvents)
 				.filter((event) -> event.id() > seen.get())
 				.doOnNext((event) -> seen.set(event.id()))
-				.doOnNext((event) -> sent.set(event.id()))
-				.onErrorMap(Exceptions::isOverflow, (overflow) -> new FellBehindException(Long.toString(sent.get())));
+				.onErrorMap(Exceptions::isOverflow, (overflow) -> new FellBehindException(Long.toString(seen.get())));
 		});
 	}
 

@@ -33,8 +33,7 @@ class DatabaseRestartTests {
 			HttpGraphQlTester http = server.http();
 			String plan = LivePlans.plan(http, TestData.county(http));
 			String milestone = LivePlans.milestones(http, plan).get(0);
-			String after = server.database().sql("select max(id)::text from milestone_event").map((row) -> row.get(0, String.class))
-				.one().block();
+			String after = LivePlans.cursor(http);
 			EmbeddedPostgres[] restarted = new EmbeddedPostgres[1];
 			server.webSocket().documentName("milestoneUpdates").variable("planId", plan).variable("after", after)
 				.executeSubscription()

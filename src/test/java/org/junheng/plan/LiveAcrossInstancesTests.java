@@ -54,7 +54,7 @@ class LiveAcrossInstancesTests {
 	void aChangeMadeThroughOneInstanceReachesSubscribersOfTheOther() {
 		String plan = LivePlans.plan(this.graphQl);
 		String milestone = LivePlans.milestones(this.graphQl, plan).get(0);
-		other.webSocket().documentName("milestoneUpdates").variable("planId", plan).variable("after", cursorNow())
+		other.webSocket().documentName("milestoneUpdates").variable("planId", plan).variable("after", LivePlans.cursor(this.graphQl))
 			.executeSubscription().toFlux("milestoneUpdates.milestone.progress", Integer.class)
 			.take(2)
 			.as(StepVerifier::create)
@@ -75,7 +75,7 @@ class LiveAcrossInstancesTests {
 			.post().uri("/graphql")
 			.contentType(MediaType.APPLICATION_JSON)
 			.accept(MediaType.TEXT_EVENT_STREAM)
-			.bodyValue(Map.of("query", query, "variables", Map.of("plan", plan, "after", cursorNow())))
+			.bodyValue(Map.of("query", query, "variables", Map.of("plan", plan, "after", LivePlans.cursor(this.graphQl))))
 			.retrieve()
 			.bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() { })
 			.filter((event) -> "next".equals(event.event()));
@@ -100,11 +100,6 @@ class LiveAcrossInstancesTests {
 		assertThat(this.db.sql("select kind, previous_status from milestone_event where milestone_id = :id and kind = 'OVERDUE'")
 			.bind("id", milestone).map((row) -> row.get(1, String.class)).all().collectList().block())
 			.containsExactly("IN_PROGRESS");
-	}
-
-	private String cursorNow() {
-		return this.db.sql("select coalesce(max(id), 0) from milestone_event").map((row) -> row.get(0, Long.class).toString())
-			.one().block();
 	}
 
 }

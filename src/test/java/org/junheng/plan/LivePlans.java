@@ -30,6 +30,14 @@ final class LivePlans {
 		return plan(graphQl, TestData.county(graphQl));
 	}
 
+	/**
+	 * The newest event's cursor, as a client reads it: subscribing after it sees every later
+	 * change even when the subscription reaches the server after the change does.
+	 */
+	static String cursor(GraphQlTester graphQl) {
+		return graphQl.document("{ milestoneEventsCursor }").execute().path("milestoneEventsCursor").entity(String.class).get();
+	}
+
 	/** The database key inside a global ID. */
 	static long key(String globalId) {
 		return Long.parseLong(new String(java.util.Base64.getUrlDecoder().decode(globalId)).split(":")[1]);

@@ -49,7 +49,7 @@ class MilestoneUpdatesTests {
 	void everyKindOfChangeReachesTheSubscriberOfThePlan() {
 		String plan = LivePlans.plan(this.graphQl);
 		String milestone = LivePlans.milestones(this.graphQl, plan).get(0);
-		StepVerifier.create(events(Map.of("planId", plan, "after", cursorNow())).take(6))
+		StepVerifier.create(events(Map.of("planId", plan, "after", LivePlans.cursor(this.graphQl))).take(6))
 			.then(() -> {
 				LivePlans.update(this.graphQl, milestone, Map.of("status", "IN_PROGRESS"));
 				LivePlans.update(this.graphQl, milestone, Map.of("progress", 30));
@@ -91,7 +91,7 @@ class MilestoneUpdatesTests {
 		String countyPlan = LivePlans.plan(this.graphQl, county);
 		String otherPlan = LivePlans.plan(this.graphQl, elsewhere);
 		String cityPlan = LivePlans.plan(this.graphQl, city);
-		StepVerifier.create(events(Map.of("regionCode", city, "after", cursorNow())).take(2))
+		StepVerifier.create(events(Map.of("regionCode", city, "after", LivePlans.cursor(this.graphQl))).take(2))
 			.then(() -> {
 				LivePlans.update(this.graphQl, LivePlans.milestones(this.graphQl, otherPlan).get(0), Map.of("progress", 10));
 				LivePlans.update(this.graphQl, LivePlans.milestones(this.graphQl, countyPlan).get(0), Map.of("progress", 20));
@@ -109,7 +109,7 @@ class MilestoneUpdatesTests {
 		String plan = LivePlans.plan(this.graphQl);
 		List<String> milestones = LivePlans.milestones(this.graphQl, plan);
 		List<Map<String, Object>> before = new ArrayList<>();
-		StepVerifier.create(events(Map.of("planId", plan, "after", cursorNow())).take(1))
+		StepVerifier.create(events(Map.of("planId", plan, "after", LivePlans.cursor(this.graphQl))).take(1))
 			.then(() -> LivePlans.update(this.graphQl, milestones.get(0), Map.of("progress", 10)))
 			.consumeNextWith(before::add)
 			.expectComplete()
@@ -133,7 +133,7 @@ class MilestoneUpdatesTests {
 	void joiningWhileChangesPourInLeavesNoGapAndNoDuplicateAtTheSeam() {
 		String plan = LivePlans.plan(this.graphQl);
 		long planKey = LivePlans.key(plan);
-		long start = Long.parseLong(cursorNow());
+		long start = Long.parseLong(LivePlans.cursor(this.graphQl));
 		// A writer changes progress 40 times on another thread; the subscriber joins after 15 of them.
 		progress(planKey, 1, 15).blockLast();
 		progress(planKey, 16, 25).then(this.db.sql("update milestone set title = '最后' where plan_id = :plan")
@@ -191,15 +191,6 @@ class MilestoneUpdatesTests {
 			})
 			.expectComplete()
 			.verify(WAIT);
-	}
-
-	/**
-	 * The cursor of the newest event: subscribing after it sees every later change even when the
-	 * subscription reaches the server after the change does.
-	 */
-	private String cursorNow() {
-		return this.db.sql("select coalesce(max(id), 0) from milestone_event").map((row) -> row.get(0, Long.class).toString())
-			.one().block();
 	}
 
 	@SuppressWarnings("unchecked")

@@ -47,7 +47,7 @@ class SlowSubscriberTests {
 		String stuckPlan = LivePlans.plan(this.graphQl);
 		String otherPlan = LivePlans.plan(this.graphQl);
 		String otherMilestone = LivePlans.milestones(this.graphQl, otherPlan).get(0);
-		String start = this.db.sql("select coalesce(max(id), 0)::text from milestone_event").map((row) -> row.get(0, String.class)).one().block();
+		String start = LivePlans.cursor(this.graphQl);
 		try (RawWebSocket stuck = RawWebSocket.connect(this.port, 4096)) {
 			stuck.send("{\"type\":\"connection_init\"}");
 			assertThat(stuck.receive()).contains("connection_ack");
@@ -61,7 +61,7 @@ class SlowSubscriberTests {
 				.fetch().rowsUpdated().block();
 			WebSocketGraphQlTester other = WebSocketGraphQlTester
 				.builder("ws://127.0.0.1:" + this.port + "/graphql", new ReactorNettyWebSocketClient()).build();
-			String now = this.db.sql("select max(id)::text from milestone_event").map((row) -> row.get(0, String.class)).one().block();
+			String now = LivePlans.cursor(this.graphQl);
 			other.documentName("milestoneUpdates").variable("planId", otherPlan).variable("after", now).executeSubscription()
 				.toFlux("milestoneUpdates.milestone.progress", Integer.class)
 				.take(1)

@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Import;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureHttpGraphQlTester
-@Import(SqlStatements.Counting.class)
+@Import({ SqlStatements.Counting.class, SignedInAsAdmin.class })
 public @interface EndToEndTest {
 
 }

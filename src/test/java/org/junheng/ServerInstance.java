@@ -33,6 +33,7 @@ public final class ServerInstance implements AutoCloseable {
 
 	public static ServerInstance start(Map<String, Object> properties) {
 		Map<String, Object> all = new HashMap<>(properties);
+		all.putIfAbsent("junheng.security.jwt-secret", Tokens.SECRET);
 		all.put("server.port", "0");
 		all.put("server.address", "127.0.0.1");
 		return new ServerInstance(new SpringApplicationBuilder(JunhengApplication.class).properties(all).run());
@@ -43,7 +44,8 @@ public final class ServerInstance implements AutoCloseable {
 	}
 
 	public HttpGraphQlTester http() {
-		return HttpGraphQlTester.create(WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port() + "/graphql").build());
+		return HttpGraphQlTester.create(WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port() + "/graphql")
+			.defaultHeader("Authorization", Tokens.bearer(Tokens.admin())).build());
 	}
 
 	public WebSocketGraphQlTester webSocket() {

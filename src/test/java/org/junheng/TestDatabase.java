@@ -71,7 +71,8 @@ final class TestDatabase {
 				// Test clients leave subscriptions open; waiting for them only delays the JVM's exit.
 				"server.shutdown", "immediate",
 				// Background reads would be counted by the statement-counting tests; live tests rely on NOTIFY.
-				"junheng.live.poll", "1h", "junheng.live.overdue-sweep", "1h");
+				"junheng.live.poll", "1h", "junheng.live.overdue-sweep", "1h",
+				"junheng.security.jwt-secret", Tokens.SECRET);
 	}
 
 }

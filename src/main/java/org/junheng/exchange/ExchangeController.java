@@ -4,13 +4,19 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import graphql.GraphQLContext;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import reactor.core.publisher.Mono;
 
 import org.junheng.region.Regions;
 import org.junheng.school.School;
+import org.junheng.security.Access;
+import org.junheng.security.Caller;
+import org.junheng.security.Role;
+import org.junheng.security.Scope;
 import org.junheng.school.Schools;
 import org.junheng.system.Batches;
+import org.junheng.system.AfterCommit;
 import org.junheng.system.BaseFiguresChanged;
 import org.junheng.system.Checks;
 import org.junheng.system.ConflictException;
@@ -46,8 +52,11 @@ class ExchangeController implements NodeResolver {
 
 	private final Keyset keyset;
 
+	private final Access access;
+
 	ExchangeController(ExchangeRepository repository, Teachers teachers, Schools schools, R2dbcEntityTemplate template,
-			Keyset keyset, ApplicationEventPublisher events) {
+			Keyset keyset, ApplicationEventPublisher events, Access access) {
+		this.access = access;
 		this.repository = repository;
 		this.teachers = teachers;
 		this.schools = schools;
@@ -83,8 +92,10 @@ class ExchangeController implements NodeResolver {
 
 	@QueryMapping
 	Mono<Connection<Exchange>> exchanges(@Argument Integer first, @Argument String after, @Argument Integer last,
-			@Argument String before, @Argument ExchangeFilter filter, @Argument ExchangeOrder orderBy, DataFetchingFieldSelectionSet selection) {
-		SqlWhere where = new SqlWhere();
+			@Argument String before, @Argument ExchangeFilter filter, @Argument ExchangeOrder orderBy, DataFetchingFieldSelectionSet selection,
+			GraphQLContext context) {
+		SqlWhere where = this.access.requireSchoolData(Caller.of(context), "exchanges")
+			.onSchool(new SqlWhere(), "e.from_school_id", "e.to_school_id");
 		if (filter != null) {
 			where.and("(e.from_school_id in (select s.id from school s where " + Regions.withinCondition("s.region_code", "region")
 					+ ") or e.to_school_id in (select s.id from school s where " + Regions.withinCondition("s.region_code", "region")
@@ -128,7 +139,8 @@ class ExchangeController implements NodeResolver {
 	}
 
 	@MutationMapping
-	Mono<Exchange> createExchange(@Argument CreateExchangeInput input) {
+	Mono<Exchange> createExchange(@Argument CreateExchangeInput input, GraphQLContext context) {
+		Caller caller = Caller.of(context);
 		long teacherId = GlobalId.key(input.teacherId(), "Teacher", "input.teacherId");
 		Long fromSchoolId = GlobalId.optionalKey(input.fromSchoolId(), "School", "input.fromSchoolId");
 		long toSchoolId = GlobalId.key(input.toSchoolId(), "School", "input.toSchoolId");
@@ -138,24 +150,33 @@ class ExchangeController implements NodeResolver {
 			Exchange exchange = new Exchange(null, teacherId, from, toSchoolId, input.schoolYear(), input.kind(),
 					input.startsOn(), input.endsOn(), (input.status() != null) ? input.status() : ExchangeStatus.PLANNED, null);
 			validate(exchange);
-			Mono<School> fromExists = (fromSchoolId != null) ? this.schools.require(fromSchoolId, "input.fromSchoolId")
-					: Mono.empty();
-			return fromExists.then(this.schools.require(toSchoolId, "input.toSchoolId")).then(this.template.insert(exchange));
-		}).doOnSuccess((saved) -> this.events.publishEvent(new BaseFiguresChanged("exchanges")));
+			// The sending school decides; its own administrator may only propose (PLANNED).
+			boolean proposal = exchange.status() == ExchangeStatus.PLANNED;
+			return this.access.requireSchool(caller, from, proposal, "input.fromSchoolId", "arrange exchanges", Role.ADMIN)
+				.then(this.schools.require(toSchoolId, "input.toSchoolId"))
+				.then(this.template.insert(exchange));
+		}).flatMap((saved) -> AfterCommit.publish(this.events, new BaseFiguresChanged("exchanges")).thenReturn(saved));
 	}
 
 	@MutationMapping
-	Mono<Exchange> updateExchange(@Argument UpdateExchangeInput input) {
+	Mono<Exchange> updateExchange(@Argument UpdateExchangeInput input, GraphQLContext context) {
 		long id = GlobalId.key(input.id(), "Exchange", "input.id");
 		return this.repository.findById(id)
 			.switchIfEmpty(NotFoundException.error("input.id", "no exchange has the ID " + input.id()))
+			.flatMap((current) -> {
+				// A school administrator edits or withdraws its own proposals; approving is the bureau's.
+				boolean proposal = current.status() == ExchangeStatus.PLANNED && (input.status() == null
+						|| input.status() == ExchangeStatus.PLANNED || input.status() == ExchangeStatus.CANCELLED);
+				return this.access.requireSchool(Caller.of(context), current.fromSchoolId(), proposal, "input.id",
+						"change exchanges", Role.ADMIN).thenReturn(current);
+			})
 			.flatMap((current) -> {
 				ConflictException.check(current.version(), input.version(), "exchange");
 				Exchange changed = current.with(input.kind(), input.startsOn(), input.endsOn(), input.status());
 				validate(changed);
 				return this.template.update(changed);
 			})
-			.doOnSuccess((saved) -> this.events.publishEvent(new BaseFiguresChanged("exchanges")));
+			.flatMap((saved) -> AfterCommit.publish(this.events, new BaseFiguresChanged("exchanges")).thenReturn(saved));
 	}
 
 	private static void validate(Exchange exchange) {
@@ -179,8 +200,13 @@ class ExchangeController implements NodeResolver {
 	}
 
 	@Override
-	public Mono<?> find(String key) {
-		return Mono.justOrEmpty(NodeResolver.numericKey(key)).flatMap(this.repository::findById);
+	public Mono<?> find(String key, GraphQLContext context) {
+		Scope scope = this.access.schoolData(Caller.of(context));
+		return Mono.justOrEmpty(NodeResolver.numericKey(key)).flatMap(this.repository::findById)
+			.flatMap((exchange) -> this.access.keepSchool(scope, exchange,
+					"(select from_school_id from exchange where id = :key)", exchange.id())
+				.switchIfEmpty(Mono.defer(() -> this.access.keepSchool(scope, exchange,
+						"(select to_school_id from exchange where id = :key)", exchange.id()))));
 	}
 
 }

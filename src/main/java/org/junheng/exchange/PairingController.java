@@ -9,7 +9,12 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.junheng.region.Regions;
+import graphql.GraphQLContext;
 import org.junheng.school.School;
+import org.junheng.security.Access;
+import org.junheng.security.Caller;
+import org.junheng.security.Role;
+import org.junheng.security.Scope;
 import org.junheng.school.Schools;
 import org.junheng.system.Batches;
 import org.junheng.system.Checks;
@@ -34,7 +39,10 @@ class PairingController implements NodeResolver {
 
 	private final R2dbcEntityTemplate template;
 
-	PairingController(PairingRepository repository, Schools schools, R2dbcEntityTemplate template) {
+	private final Access access;
+
+	PairingController(PairingRepository repository, Schools schools, R2dbcEntityTemplate template, Access access) {
+		this.access = access;
 		this.repository = repository;
 		this.schools = schools;
 		this.template = template;
@@ -49,8 +57,9 @@ class PairingController implements NodeResolver {
 	}
 
 	@QueryMapping
-	Flux<Pairing> pairings(@Argument String regionCode, @Argument String schoolId) {
-		SqlWhere where = new SqlWhere()
+	Flux<Pairing> pairings(@Argument String regionCode, @Argument String schoolId, GraphQLContext context) {
+		SqlWhere where = this.access.requireSchoolData(Caller.of(context), "pairings")
+			.onSchool(new SqlWhere(), "p.lead_school_id", "p.supported_school_id")
 			.and("(p.lead_school_id in (select s.id from school s where " + Regions.withinCondition("s.region_code", "region")
 					+ ") or p.supported_school_id in (select s.id from school s where "
 					+ Regions.withinCondition("s.region_code", "region") + "))", "region", regionCode)
@@ -90,22 +99,24 @@ class PairingController implements NodeResolver {
 	}
 
 	@MutationMapping
-	Mono<Pairing> createPairing(@Argument CreatePairingInput input) {
+	Mono<Pairing> createPairing(@Argument CreatePairingInput input, GraphQLContext context) {
 		long lead = GlobalId.key(input.leadSchoolId(), "School", "input.leadSchoolId");
 		long supported = GlobalId.key(input.supportedSchoolId(), "School", "input.supportedSchoolId");
 		Pairing pairing = new Pairing(null, lead, supported, input.mode(), input.startsOn(), input.endsOn(),
 				(input.goals() != null) ? input.goals().strip() : "", null);
 		validate(pairing);
-		return this.schools.require(lead, "input.leadSchoolId")
+		return this.access.requireSchool(Caller.of(context), lead, false, "input.leadSchoolId", "arrange pairings", Role.ADMIN)
 			.then(this.schools.require(supported, "input.supportedSchoolId"))
 			.then(this.template.insert(pairing));
 	}
 
 	@MutationMapping
-	Mono<Pairing> updatePairing(@Argument UpdatePairingInput input) {
+	Mono<Pairing> updatePairing(@Argument UpdatePairingInput input, GraphQLContext context) {
 		long id = GlobalId.key(input.id(), "Pairing", "input.id");
 		return this.repository.findById(id)
 			.switchIfEmpty(NotFoundException.error("input.id", "no pairing has the ID " + input.id()))
+			.flatMap((current) -> this.access.requireSchool(Caller.of(context), current.leadSchoolId(), false, "input.id",
+					"change pairings", Role.ADMIN).thenReturn(current))
 			.flatMap((current) -> {
 				ConflictException.check(current.version(), input.version(), "pairing");
 				Pairing changed = current.with(input.mode(), input.startsOn(), input.endsOn(),
@@ -135,8 +146,13 @@ class PairingController implements NodeResolver {
 	}
 
 	@Override
-	public Mono<?> find(String key) {
-		return Mono.justOrEmpty(NodeResolver.numericKey(key)).flatMap(this.repository::findById);
+	public Mono<?> find(String key, GraphQLContext context) {
+		Scope scope = this.access.schoolData(Caller.of(context));
+		return Mono.justOrEmpty(NodeResolver.numericKey(key)).flatMap(this.repository::findById)
+			.flatMap((pairing) -> this.access.keepSchool(scope, pairing,
+					"(select lead_school_id from pairing where id = :key)", pairing.id())
+				.switchIfEmpty(Mono.defer(() -> this.access.keepSchool(scope, pairing,
+						"(select supported_school_id from pairing where id = :key)", pairing.id()))));
 	}
 
 }

@@ -10,6 +10,10 @@ import reactor.core.publisher.Mono;
 
 import org.junheng.region.Region;
 import org.junheng.region.Regions;
+import graphql.GraphQLContext;
+import org.junheng.security.Access;
+import org.junheng.security.Caller;
+import org.junheng.security.Role;
 import org.junheng.system.Batches;
 import org.junheng.system.Checks;
 import org.junheng.system.ConflictException;
@@ -41,7 +45,10 @@ class ThresholdSetController {
 
 	private final TransactionalOperator transaction;
 
-	ThresholdSetController(DatabaseClient db, Regions regions, TransactionalOperator transaction) {
+	private final Access access;
+
+	ThresholdSetController(DatabaseClient db, Regions regions, TransactionalOperator transaction, Access access) {
+		this.access = access;
 		this.db = db;
 		this.regions = regions;
 		this.transaction = transaction;
@@ -68,7 +75,9 @@ class ThresholdSetController {
 	}
 
 	@QueryMapping
-	Flux<ThresholdSet> thresholdSets() {
+	Flux<ThresholdSet> thresholdSets(GraphQLContext context) {
+		// Standards, not data about anyone: every set is listed to whoever may read region-level data.
+		this.access.requirePublicData(Caller.of(context), "thresholdSets");
 		return this.db.sql(SELECT + " order by s.id").map(ThresholdSet::from).all();
 	}
 
@@ -91,14 +100,16 @@ class ThresholdSetController {
 
 	/** The new set inherits from the set of its region's nearest ancestor that has one, else the national set. */
 	@MutationMapping
-	Mono<ThresholdSet> createThresholdSet(@Argument CreateThresholdSetInput input) {
+	Mono<ThresholdSet> createThresholdSet(@Argument CreateThresholdSetInput input, GraphQLContext context) {
 		Checks.on("input")
 			.require(CODE.matcher(input.code()).matches(), "code", "must be 2 to 40 capital letters, digits and dashes")
 			.text(input.name(), "name", 200)
 			.text(input.source(), "source", 500)
 			.require(Regions.isCode(input.regionCode()), "regionCode", "must be a 6-digit administrative code")
 			.validate();
-		return this.regions.require(input.regionCode(), "input.regionCode")
+		return this.access.requireRegion(Caller.of(context), input.regionCode(), "input.regionCode", "create threshold sets",
+				Role.ADMIN)
+			.then(this.regions.require(input.regionCode(), "input.regionCode"))
 			.flatMap((region) -> {
 				if (region.level() == org.junheng.region.RegionLevel.COUNTY) {
 					return Mono.error(InvalidInputException.of("input.regionCode", "must be a province or a city"));
@@ -117,7 +128,7 @@ class ThresholdSetController {
 
 	/** Overrides one value; the set's version rises, and a stale version is refused. */
 	@MutationMapping
-	Mono<ThresholdSet> setThreshold(@Argument SetThresholdInput input) {
+	Mono<ThresholdSet> setThreshold(@Argument SetThresholdInput input, GraphQLContext context) {
 		Checks.on("input")
 			.require(input.value() >= 0, "value", "must not be negative")
 			.atMost(input.value(), 1e9, "value")
@@ -132,7 +143,8 @@ class ThresholdSetController {
 					return Mono.error(InvalidInputException.of("input.thresholdSet", "is the national set, which cannot be changed"));
 				}
 				ConflictException.check(set.version(), input.version(), "threshold set");
-				return this.db.sql("select count(*) from indicator_definition where code = :code").bind("code", input.indicatorCode())
+				return this.access.requireRegion(Caller.of(context), set.regionCode(), "input.thresholdSet",
+						"change threshold sets", Role.ADMIN).then(this.db.sql("select count(*) from indicator_definition where code = :code").bind("code", input.indicatorCode())
 					.map((row) -> row.get(0, Long.class))
 					.one()
 					.flatMap((known) -> (known == 0)
@@ -148,7 +160,7 @@ class ThresholdSetController {
 								.bind("set", set.id()).bind("code", input.indicatorCode()).bind("stage", input.stage())
 								.bind("value", java.math.BigDecimal.valueOf(input.value())).bind("source", input.source().strip())
 								.then())
-					.then(find(set.id()));
+					.then(find(set.id())));
 			});
 		return this.transaction.transactional(write);
 	}

@@ -9,6 +9,10 @@ import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Mono;
 
+import graphql.GraphQLContext;
+import org.junheng.security.Access;
+import org.junheng.security.Caller;
+import org.junheng.security.Scope;
 import org.junheng.system.Batches;
 import org.junheng.system.ConflictException;
 import org.junheng.system.GlobalId;
@@ -37,8 +41,11 @@ class MilestoneController implements NodeResolver {
 
 	private final MilestoneAutoAchiever achiever;
 
-	MilestoneController(MilestoneRepository repository, PlanChildren children, R2dbcEntityTemplate template, Clock clock,
+	private final Access access;
+
+	MilestoneController(Access access, MilestoneRepository repository, PlanChildren children, R2dbcEntityTemplate template, Clock clock,
 			TargetRepository targets, MilestoneAutoAchiever achiever, BatchLoaderRegistry loaders) {
+		this.access = access;
 		this.repository = repository;
 		this.children = children;
 		this.template = template;
@@ -81,13 +88,13 @@ class MilestoneController implements NodeResolver {
 
 	/** A milestone tied to a target that is already met is achieved right away. */
 	@MutationMapping
-	Mono<Milestone> addMilestone(@Argument AddMilestoneInput input) {
+	Mono<Milestone> addMilestone(@Argument AddMilestoneInput input, GraphQLContext context) {
 		long planId = GlobalId.key(input.planId(), "Plan", "input.planId");
 		Long targetId = GlobalId.optionalKey(input.targetId(), "Target", "input.targetId");
 		Milestone milestone = Milestone.of(null, planId, strip(input.title()), input.description(), input.dueOn(),
 				(input.status() != null) ? input.status() : MilestoneStatus.PLANNED,
 				(input.progress() != null) ? input.progress() : 0, input.achievedOn(), targetId, null, this.clock);
-		return this.children.require(planId, "input.planId").flatMap((plan) -> {
+		return this.children.writable(planId, "input.planId", context).flatMap((plan) -> {
 			milestone.validate(plan, input.achievedOn(), "input", this.clock);
 			return requireTargetOf(planId, targetId).then(this.template.insert(milestone));
 		}).flatMap(this::achieveIfTied);
@@ -108,10 +115,11 @@ class MilestoneController implements NodeResolver {
 	}
 
 	@MutationMapping
-	Mono<Milestone> updateMilestone(@Argument UpdateMilestoneInput input) {
+	Mono<Milestone> updateMilestone(@Argument UpdateMilestoneInput input, GraphQLContext context) {
 		long id = GlobalId.key(input.id(), "Milestone", "input.id");
 		return this.repository.findById(id)
 			.switchIfEmpty(NotFoundException.error("input.id", "no milestone has the ID " + input.id()))
+			.flatMap((current) -> this.children.writable(current.planId(), "input.id", context).thenReturn(current))
 			.flatMap((current) -> {
 				ConflictException.check(current.version(), input.version(), "milestone");
 				MilestoneStatus status = (input.status() != null) ? input.status() : current.status();
@@ -147,8 +155,11 @@ class MilestoneController implements NodeResolver {
 	}
 
 	@Override
-	public Mono<?> find(String key) {
-		return Mono.justOrEmpty(NodeResolver.numericKey(key)).flatMap(this.repository::findById);
+	public Mono<?> find(String key, GraphQLContext context) {
+		Scope scope = this.access.publicData(Caller.of(context));
+		return Mono.justOrEmpty(NodeResolver.numericKey(key)).flatMap(this.repository::findById)
+			.flatMap((found) -> this.access.keepRegion(scope, found, "(select region_code from plan where id = :key)",
+					found.planId()));
 	}
 
 }

@@ -7,6 +7,13 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.junheng.region.Regions;
+import graphql.GraphQLContext;
+import java.util.Optional;
+import org.junheng.region.Region;
+import org.junheng.security.Access;
+import org.junheng.security.Caller;
+import org.junheng.security.Scope;
+import org.junheng.system.NotFoundException;
 import org.junheng.system.GlobalId;
 import org.junheng.system.InvalidInputException;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,8 +37,11 @@ class MilestoneSubscriptionController {
 
 	private final Duration progressRefresh;
 
+	private final Access access;
+
 	MilestoneSubscriptionController(MilestoneEvents events, PlanChildren plans, Regions regions, PlanProgress progress,
-			@Value("${junheng.live.progress-refresh:30s}") Duration progressRefresh) {
+			Access access, @Value("${junheng.live.progress-refresh:30s}") Duration progressRefresh) {
+		this.access = access;
 		this.events = events;
 		this.plans = plans;
 		this.regions = regions;
@@ -39,25 +49,51 @@ class MilestoneSubscriptionController {
 		this.progressRefresh = progressRefresh;
 	}
 
-	/** One plan, or every plan of a region and its descendants, or every plan when neither is given. */
+	/**
+	 * One plan, or every plan of a region and its descendants, or every plan when neither is given;
+	 * always within what the caller may read (see {@link Access#publicData}).
+	 */
 	@SubscriptionMapping
-	Flux<MilestoneEvent> milestoneUpdates(@Argument String planId, @Argument String regionCode, @Argument String after) {
-		Long cursor = cursor(after);
-		if (planId != null) {
-			long plan = GlobalId.key(planId, "Plan", "planId");
-			Predicate<MilestoneEvent> ofPlan = (event) -> event.planId() == plan;
-			Mono<Predicate<MilestoneEvent>> filter = (regionCode == null) ? Mono.just(ofPlan)
-					: this.regions.require(regionCode, "regionCode").map((region) -> ofPlan.and((event) -> event.within(region.path())));
-			return this.plans.require(plan, "planId")
-				.then(filter)
-				.flatMapMany((matches) -> this.events.subscribe(matches, "plan_id = :filter", plan, cursor));
-		}
-		if (regionCode != null) {
-			return this.regions.require(regionCode, "regionCode").flatMapMany((region) -> this.events.subscribe(
-					(event) -> event.within(region.path()), "(region_path = :filter or region_path like :filter || '/%')",
-					region.path(), cursor));
-		}
-		return this.events.subscribe((event) -> true, null, null, cursor);
+	Flux<MilestoneEvent> milestoneUpdates(@Argument String planId, @Argument String regionCode, @Argument String after,
+			GraphQLContext context) {
+		return Flux.defer(() -> {
+			Long cursor = cursor(after);
+			Scope scope = this.access.requirePublicData(Caller.of(context), "milestoneUpdates");
+			if (planId != null) {
+				long plan = GlobalId.key(planId, "Plan", "planId");
+				Predicate<MilestoneEvent> ofPlan = (event) -> event.planId() == plan;
+				Mono<Predicate<MilestoneEvent>> filter = (regionCode == null) ? Mono.just(ofPlan)
+						: this.regions.require(regionCode, "regionCode").map((region) -> ofPlan.and((event) -> event.within(region.path())));
+				return visible(plan, scope)
+					.then(filter)
+					.flatMapMany((matches) -> this.events.subscribe(matches, "plan_id = :filter", plan, cursor));
+			}
+			Mono<String> path = (regionCode != null) ? this.regions.require(regionCode, "regionCode").map(Region::path)
+					: Mono.empty();
+			// The region asked for, narrowed to the caller's: whichever of the two lies inside the other.
+			Mono<String> within = path.flatMap((asked) -> this.access.path(scope).defaultIfEmpty(asked).flatMap((allowed) -> {
+				if (within(asked, allowed)) {
+					return Mono.just(asked);
+				}
+				return within(allowed, asked) ? Mono.just(allowed)
+						: Mono.error(Caller.of(context).forbidden("regionCode", "follow plans outside your region"));
+			})).switchIfEmpty(this.access.path(scope));
+			return within.map(Optional::of).defaultIfEmpty(Optional.empty()).flatMapMany((narrowed) -> narrowed.isEmpty()
+					? this.events.subscribe((event) -> true, null, null, cursor)
+					: this.events.subscribe((event) -> event.within(narrowed.get()),
+							"(region_path = :filter or region_path like :filter || '/%')", narrowed.get(), cursor));
+		});
+	}
+
+	private static boolean within(String path, String ancestor) {
+		return path.equals(ancestor) || path.startsWith(ancestor + "/");
+	}
+
+	/** The plan, or NOT_FOUND also when it lies outside the caller's scope. */
+	private Mono<Plan> visible(long plan, Scope scope) {
+		return this.plans.require(plan, "planId")
+			.flatMap((found) -> this.access.keepRegion(scope, found, ":key", found.regionCode()))
+			.switchIfEmpty(NotFoundException.error("planId", "no plan has this ID"));
 	}
 
 	@QueryMapping
@@ -67,11 +103,12 @@ class MilestoneSubscriptionController {
 
 	/** The plan's summary now, then again whenever one of its milestones changes or its targets move. */
 	@SubscriptionMapping
-	Flux<PlanProgress.Summary> planProgress(@Argument String planId) {
+	Flux<PlanProgress.Summary> planProgress(@Argument String planId, GraphQLContext context) {
 		long plan = GlobalId.key(planId, "Plan", "planId");
+		Scope scope = this.access.requirePublicData(Caller.of(context), "planProgress");
 		Flux<Object> changes = Flux.merge(Flux.just(plan), this.events.live((event) -> event.planId() == plan),
 				Flux.interval(this.progressRefresh)).takeUntilOther(this.events.stopping());
-		return this.plans.require(plan, "planId")
+		return visible(plan, scope)
 			.thenMany(changes.onBackpressureLatest().concatMap((change) -> this.progress.of(plan), 1))
 			.distinctUntilChanged();
 	}

@@ -9,6 +9,10 @@ import java.util.stream.Collectors;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Mono;
 
+import graphql.GraphQLContext;
+import org.junheng.security.Access;
+import org.junheng.security.Caller;
+import org.junheng.security.Role;
 import org.junheng.system.Batches;
 import org.junheng.system.NotFoundException;
 import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
@@ -22,7 +26,10 @@ class PlanChildren {
 
 	private final PlanRepository plans;
 
-	PlanChildren(R2dbcEntityTemplate template, PlanRepository plans) {
+	private final Access access;
+
+	PlanChildren(R2dbcEntityTemplate template, PlanRepository plans, Access access) {
+		this.access = access;
 		this.template = template;
 		this.plans = plans;
 	}
@@ -52,6 +59,15 @@ class PlanChildren {
 
 	Mono<Plan> require(long id, String field) {
 		return this.plans.findById(id).switchIfEmpty(NotFoundException.error(field, "no plan has this ID"));
+	}
+
+	/** The plan, when the caller may change it and what belongs to it: ADMIN or PLANNER of its region. */
+	Mono<Plan> writable(long id, String field, GraphQLContext context) {
+		return require(id, field).flatMap((plan) -> writable(plan, field, context).thenReturn(plan));
+	}
+
+	Mono<Void> writable(Plan plan, String field, GraphQLContext context) {
+		return this.access.requireRegion(Caller.of(context), plan.regionCode(), field, "change plans", Role.ADMIN, Role.PLANNER);
 	}
 
 }

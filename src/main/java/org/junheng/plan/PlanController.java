@@ -3,10 +3,14 @@ package org.junheng.plan;
 import java.util.List;
 import java.util.Map;
 
+import graphql.GraphQLContext;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import reactor.core.publisher.Mono;
 
 import org.junheng.region.Region;
+import org.junheng.security.Access;
+import org.junheng.security.Caller;
+import org.junheng.security.Scope;
 import org.junheng.region.Regions;
 import org.junheng.system.Batches;
 import org.junheng.system.Connection;
@@ -34,8 +38,11 @@ class PlanController implements NodeResolver {
 
 	private final Keyset keyset;
 
+	private final Access access;
+
 	PlanController(PlanRepository repository, PlanChildren children, Regions regions, R2dbcEntityTemplate template,
-			Keyset keyset) {
+			Keyset keyset, Access access) {
+		this.access = access;
 		this.repository = repository;
 		this.children = children;
 		this.regions = regions;
@@ -62,8 +69,9 @@ class PlanController implements NodeResolver {
 
 	@QueryMapping
 	Mono<Connection<Plan>> plans(@Argument Integer first, @Argument String after, @Argument Integer last,
-			@Argument String before, @Argument PlanFilter filter, @Argument PlanOrder orderBy, DataFetchingFieldSelectionSet selection) {
-		SqlWhere where = new SqlWhere();
+			@Argument String before, @Argument PlanFilter filter, @Argument PlanOrder orderBy, DataFetchingFieldSelectionSet selection,
+			GraphQLContext context) {
+		SqlWhere where = this.access.requirePublicData(Caller.of(context), "plans").onRegion(new SqlWhere(), "p.region_code");
 		if (filter != null) {
 			where.and(Regions.withinCondition("p.region_code", "region"), "region", filter.regionCode())
 				.and("p.status = any(:statuses)", "statuses", SqlWhere.names(filter.status()))
@@ -77,8 +85,10 @@ class PlanController implements NodeResolver {
 	}
 
 	@QueryMapping
-	Mono<Plan> plan(@Argument String id) {
-		return this.repository.findById(GlobalId.key(id, "Plan", "id"));
+	Mono<Plan> plan(@Argument String id, GraphQLContext context) {
+		Scope scope = this.access.requirePublicData(Caller.of(context), "plan");
+		return this.repository.findById(GlobalId.key(id, "Plan", "id"))
+			.flatMap((plan) -> this.access.keepRegion(scope, plan, ":key", plan.regionCode()));
 	}
 
 	@BatchMapping
@@ -132,8 +142,10 @@ class PlanController implements NodeResolver {
 	}
 
 	@Override
-	public Mono<?> find(String key) {
-		return Mono.justOrEmpty(NodeResolver.numericKey(key)).flatMap(this.repository::findById);
+	public Mono<?> find(String key, GraphQLContext context) {
+		Scope scope = this.access.publicData(Caller.of(context));
+		return Mono.justOrEmpty(NodeResolver.numericKey(key)).flatMap(this.repository::findById)
+			.flatMap((plan) -> this.access.keepRegion(scope, plan, ":key", plan.regionCode()));
 	}
 
 }

@@ -10,6 +10,10 @@ import reactor.core.publisher.Mono;
 
 import org.junheng.indicator.Indicators;
 import org.junheng.region.Regions;
+import graphql.GraphQLContext;
+import org.junheng.security.Access;
+import org.junheng.security.Caller;
+import org.junheng.security.Role;
 import org.junheng.system.Checks;
 import org.junheng.system.ConflictException;
 import org.junheng.system.GlobalId;
@@ -35,8 +39,11 @@ class PlanMutationController {
 
 	private final Clock clock;
 
-	PlanMutationController(PlanRepository repository, Regions regions, R2dbcEntityTemplate template,
+	private final Access access;
+
+	PlanMutationController(Access access, PlanRepository repository, Regions regions, R2dbcEntityTemplate template,
 			TransactionalOperator transaction, Clock clock) {
+		this.access = access;
 		this.repository = repository;
 		this.regions = regions;
 		this.template = template;
@@ -61,7 +68,7 @@ class PlanMutationController {
 
 	/** A plan with its goals, tasks, milestones and targets, all or nothing. */
 	@MutationMapping
-	Mono<Plan> createPlan(@Argument CreatePlanInput input) {
+	Mono<Plan> createPlan(@Argument CreatePlanInput input, GraphQLContext context) {
 		Plan plan = new Plan(null, input.regionCode(), strip(input.title()), input.startYear(), input.endYear(),
 				(input.status() != null) ? input.status() : PlanStatus.DRAFT, null);
 		validate(plan);
@@ -97,14 +104,17 @@ class PlanMutationController {
 							t.stage(), t.schoolYear(), t.currentValue(), null))));
 			return rows.then(Mono.just(saved));
 		});
-		return this.regions.require(input.regionCode(), "input.regionCode").then(this.transaction.transactional(write));
+		return this.access.requireRegion(Caller.of(context), input.regionCode(), "input.regionCode", "create plans",
+				Role.ADMIN, Role.PLANNER).then(this.transaction.transactional(write));
 	}
 
 	@MutationMapping
-	Mono<Plan> updatePlan(@Argument UpdatePlanInput input) {
+	Mono<Plan> updatePlan(@Argument UpdatePlanInput input, GraphQLContext context) {
 		long id = GlobalId.key(input.id(), "Plan", "input.id");
 		return this.repository.findById(id)
 			.switchIfEmpty(NotFoundException.error("input.id", "no plan has the ID " + input.id()))
+			.flatMap((current) -> this.access.requireRegion(Caller.of(context), current.regionCode(), "input.id", "change plans",
+					Role.ADMIN, Role.PLANNER).thenReturn(current))
 			.flatMap((current) -> {
 				ConflictException.check(current.version(), input.version(), "plan");
 				Plan changed = current.with(strip(input.title()), input.startYear(), input.endYear(), input.status());

@@ -5,6 +5,10 @@ import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
+import graphql.GraphQLContext;
+import org.junheng.security.Access;
+import org.junheng.security.Caller;
+import org.junheng.security.Scope;
 import org.junheng.system.ConflictException;
 import org.junheng.system.GlobalId;
 import org.junheng.system.NodeResolver;
@@ -23,7 +27,10 @@ class PlanTaskController implements NodeResolver {
 
 	private final PlanChildren children;
 
-	PlanTaskController(R2dbcEntityTemplate template, PlanChildren children) {
+	private final Access access;
+
+	PlanTaskController(Access access, R2dbcEntityTemplate template, PlanChildren children) {
+		this.access = access;
 		this.template = template;
 		this.children = children;
 	}
@@ -41,12 +48,12 @@ class PlanTaskController implements NodeResolver {
 
 	/** Goes after the plan's last task; the position is taken in the same statement as the insert. */
 	@MutationMapping
-	Mono<PlanTask> addTask(@Argument AddTaskInput input) {
+	Mono<PlanTask> addTask(@Argument AddTaskInput input, GraphQLContext context) {
 		long planId = GlobalId.key(input.planId(), "Plan", "input.planId");
 		PlanTask task = new PlanTask(null, planId, 0, strip(input.title()), strip(or(input.description(), "")),
 				or(input.responsibleUnits(), List.of()), null);
 		task.validate("input");
-		return this.children.require(planId, "input.planId")
+		return this.children.writable(planId, "input.planId", context)
 			.then(this.template.getDatabaseClient()
 				.sql("insert into plan_task (plan_id, position, title, description, responsible_units)"
 						+ " select :plan, coalesce(max(position), 0) + 1, :title, :description, :units from plan_task where plan_id = :plan"
@@ -58,12 +65,13 @@ class PlanTaskController implements NodeResolver {
 	}
 
 	@MutationMapping
-	Mono<PlanTask> updateTask(@Argument UpdateTaskInput input) {
+	Mono<PlanTask> updateTask(@Argument UpdateTaskInput input, GraphQLContext context) {
 		long id = GlobalId.key(input.id(), "PlanTask", "input.id");
 		return this.template.getDatabaseClient().sql("select * from plan_task where id = :id").bind("id", id)
 			.map(PlanTask::from)
 			.one()
 			.switchIfEmpty(NotFoundException.error("input.id", "no task has the ID " + input.id()))
+			.flatMap((current) -> this.children.writable(current.planId(), "input.id", context).thenReturn(current))
 			.flatMap((current) -> {
 				ConflictException.check(current.version(), input.version(), "task");
 				PlanTask changed = new PlanTask(id, current.planId(), current.position(), strip(or(input.title(), current.title())),
@@ -93,10 +101,13 @@ class PlanTaskController implements NodeResolver {
 	}
 
 	@Override
-	public Mono<?> find(String key) {
+	public Mono<?> find(String key, GraphQLContext context) {
 		Long id = NodeResolver.numericKey(key);
+		Scope scope = this.access.publicData(Caller.of(context));
 		return (id == null) ? Mono.empty()
-				: this.template.getDatabaseClient().sql("select * from plan_task where id = :id").bind("id", id).map(PlanTask::from).one();
+				: this.template.getDatabaseClient().sql("select * from plan_task where id = :id").bind("id", id).map(PlanTask::from).one()
+					.flatMap((task) -> this.access.keepRegion(scope, task, "(select region_code from plan where id = :key)",
+							task.planId()));
 	}
 
 }

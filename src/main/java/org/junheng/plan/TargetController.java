@@ -13,6 +13,10 @@ import org.junheng.region.Region;
 import org.junheng.region.Regions;
 import org.junheng.school.School;
 import org.junheng.school.Schools;
+import graphql.GraphQLContext;
+import org.junheng.security.Access;
+import org.junheng.security.Caller;
+import org.junheng.security.Scope;
 import org.junheng.system.Batches;
 import org.junheng.system.ConflictException;
 import org.junheng.system.GlobalId;
@@ -41,8 +45,11 @@ class TargetController implements NodeResolver {
 
 	private final Regions regions;
 
-	TargetController(TargetRepository repository, PlanChildren children, R2dbcEntityTemplate template, TargetProgress progress,
+	private final Access access;
+
+	TargetController(Access access, TargetRepository repository, PlanChildren children, R2dbcEntityTemplate template, TargetProgress progress,
 			MilestoneAutoAchiever achiever, Schools schools, Regions regions) {
+		this.access = access;
 		this.repository = repository;
 		this.children = children;
 		this.template = template;
@@ -84,12 +91,12 @@ class TargetController implements NodeResolver {
 	}
 
 	@MutationMapping
-	Mono<Target> addTarget(@Argument AddTargetInput input) {
+	Mono<Target> addTarget(@Argument AddTargetInput input, GraphQLContext context) {
 		long planId = GlobalId.key(input.planId(), "Plan", "input.planId");
 		Target target = new TargetInput(input.measure(), input.unit(), input.baseline(), input.targetValue(), input.deadline(),
 				input.scope(), input.indicatorCode(), input.schoolId(), input.regionCode(), input.stage(), input.schoolYear(),
 				input.currentValue()).toTarget(planId, "input");
-		return this.children.require(planId, "input.planId").flatMap((plan) -> {
+		return this.children.writable(planId, "input.planId", context).flatMap((plan) -> {
 			target.validate(plan, "input", Indicators.isResourceIndicator(target.indicatorCode()));
 			Mono<?> school = (target.schoolId() != null) ? this.schools.require(target.schoolId(), "input.schoolId") : Mono.just(true);
 			Mono<?> region = (target.regionCode() != null) ? this.regions.require(target.regionCode(), "input.regionCode") : Mono.just(true);
@@ -99,10 +106,11 @@ class TargetController implements NodeResolver {
 
 	/** A reported value may meet the target: milestones tied to it are checked right after. */
 	@MutationMapping
-	Mono<Target> updateTarget(@Argument UpdateTargetInput input) {
+	Mono<Target> updateTarget(@Argument UpdateTargetInput input, GraphQLContext context) {
 		long id = GlobalId.key(input.id(), "Target", "input.id");
 		return this.repository.findById(id)
 			.switchIfEmpty(NotFoundException.error("input.id", "no target has the ID " + input.id()))
+			.flatMap((current) -> this.children.writable(current.planId(), "input.id", context).thenReturn(current))
 			.flatMap((current) -> {
 				ConflictException.check(current.version(), input.version(), "target");
 				Target changed = current.with(input.measure(), input.unit(), input.baseline(), input.targetValue(),
@@ -126,8 +134,11 @@ class TargetController implements NodeResolver {
 	}
 
 	@Override
-	public Mono<?> find(String key) {
-		return Mono.justOrEmpty(NodeResolver.numericKey(key)).flatMap(this.repository::findById);
+	public Mono<?> find(String key, GraphQLContext context) {
+		Scope scope = this.access.publicData(Caller.of(context));
+		return Mono.justOrEmpty(NodeResolver.numericKey(key)).flatMap(this.repository::findById)
+			.flatMap((found) -> this.access.keepRegion(scope, found, "(select region_code from plan where id = :key)",
+					found.planId()));
 	}
 
 }

@@ -5,9 +5,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import graphql.GraphQLContext;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import reactor.core.publisher.Mono;
 
+import org.junheng.security.Access;
+import org.junheng.security.Caller;
+import org.junheng.security.Role;
+import org.junheng.security.Scope;
 import org.junheng.system.Batches;
 import org.junheng.system.Checks;
 import org.junheng.system.ConflictException;
@@ -38,11 +43,15 @@ class RegionController implements NodeResolver {
 
 	private final Regions regions;
 
-	RegionController(RegionRepository repository, R2dbcEntityTemplate template, Keyset keyset, Regions regions) {
+	private final Access access;
+
+	RegionController(RegionRepository repository, R2dbcEntityTemplate template, Keyset keyset, Regions regions,
+			Access access) {
 		this.repository = repository;
 		this.template = template;
 		this.keyset = keyset;
 		this.regions = regions;
+		this.access = access;
 	}
 
 	record RegionFilter(String within, String parentCode, RegionLevel level, String name) {
@@ -69,9 +78,10 @@ class RegionController implements NodeResolver {
 
 	@QueryMapping
 	Mono<Connection<Region>> regions(@Argument Integer first, @Argument String after, @Argument Integer last,
-			@Argument String before, @Argument RegionFilter filter, @Argument RegionOrder orderBy, DataFetchingFieldSelectionSet selection) {
+			@Argument String before, @Argument RegionFilter filter, @Argument RegionOrder orderBy, DataFetchingFieldSelectionSet selection,
+			GraphQLContext context) {
 		PageRequest page = PageRequest.of(first, after, last, before);
-		SqlWhere where = new SqlWhere();
+		SqlWhere where = this.access.requirePublicData(Caller.of(context), "regions").onRegion(new SqlWhere(), "r.code");
 		if (filter != null) {
 			where.and(Regions.withinCondition("r.code", "within"), "within", filter.within())
 				.and("r.parent_code = :parent", "parent", filter.parentCode())
@@ -84,8 +94,9 @@ class RegionController implements NodeResolver {
 	}
 
 	@QueryMapping
-	Mono<Region> region(@Argument String code) {
-		return this.repository.findById(code);
+	Mono<Region> region(@Argument String code, GraphQLContext context) {
+		Scope scope = this.access.requirePublicData(Caller.of(context), "region");
+		return this.repository.findById(code).flatMap((region) -> this.access.keepRegion(scope, region, ":key", code));
 	}
 
 	@BatchMapping
@@ -103,7 +114,7 @@ class RegionController implements NodeResolver {
 	}
 
 	@MutationMapping
-	Mono<Region> createRegion(@Argument CreateRegionInput input) {
+	Mono<Region> createRegion(@Argument CreateRegionInput input, GraphQLContext context) {
 		Checks.on("input")
 			.require(CODE.matcher(input.code()).matches(), "code", "must be a 6-digit administrative code")
 			.text(input.name(), "name", 100)
@@ -122,13 +133,17 @@ class RegionController implements NodeResolver {
 						}
 						return parent.child(input.code(), input.name());
 					});
-		return region.flatMap(this.template::insert);
+		// A region goes under one the caller administers; a province only from a national ADMIN.
+		return this.access.requireRegion(Caller.of(context), input.parentCode(), "input.parentCode", "create regions", Role.ADMIN)
+			.then(region)
+			.flatMap(this.template::insert);
 	}
 
 	@MutationMapping
-	Mono<Region> updateRegion(@Argument UpdateRegionInput input) {
+	Mono<Region> updateRegion(@Argument UpdateRegionInput input, GraphQLContext context) {
 		Checks.on("input").text(input.name(), "name", 100).validate();
-		return this.repository.findById(input.code())
+		return this.access.requireRegion(Caller.of(context), input.code(), "input.code", "change regions", Role.ADMIN)
+			.then(this.repository.findById(input.code()))
 			.switchIfEmpty(NotFoundException.error("input.code", "no region has the code " + input.code()))
 			.flatMap((region) -> {
 				ConflictException.check(region.version(), input.version(), "region");
@@ -147,8 +162,9 @@ class RegionController implements NodeResolver {
 	}
 
 	@Override
-	public Mono<?> find(String key) {
-		return this.repository.findById(key);
+	public Mono<?> find(String key, GraphQLContext context) {
+		Scope scope = this.access.publicData(Caller.of(context));
+		return this.repository.findById(key).flatMap((region) -> this.access.keepRegion(scope, region, ":key", key));
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import reactor.core.publisher.Mono;
 
+import org.junheng.security.Scope;
 import org.junheng.system.NotFoundException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -34,8 +35,7 @@ public class Regions {
 	 * descendants"; an unknown region matches nothing.
 	 */
 	public static String withinCondition(String column, String param) {
-		return column + " in (select d.code from region d, region r where r.code = :" + param
-				+ " and (d.path = r.path or d.path like r.path || '/%'))";
+		return Scope.within(column, param);
 	}
 
 	public Mono<Map<String, Region>> byCodes(Collection<String> codes) {

@@ -17,6 +17,10 @@ import org.junheng.system.PageRequest;
 import org.junheng.system.SqlWhere;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import graphql.GraphQLContext;
+import org.junheng.security.Access;
+import org.junheng.security.Caller;
+import org.junheng.security.Scope;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
@@ -29,13 +33,17 @@ class RegionSchoolsController {
 
 	private final Keyset keyset;
 
-	RegionSchoolsController(Keyset keyset, BatchLoaderRegistry loaders) {
+	private final Access access;
+
+	RegionSchoolsController(Keyset keyset, Access access, BatchLoaderRegistry loaders) {
 		this.keyset = keyset;
+		this.access = access;
 		loaders.<SchoolsKey, Connection<School>>forName("regionSchools")
 			.registerMappedBatchLoader((keys, env) -> Batches.byGroup(keys, SchoolsKey::arguments, this::load));
 	}
 
-	record Arguments(PageRequest page, SchoolFilter filter, SchoolOrder orderBy) {
+	/** The caller's scope is part of the key: only the schools it may read are listed (anonymous: none). */
+	record Arguments(PageRequest page, SchoolFilter filter, SchoolOrder orderBy, Scope scope) {
 	}
 
 	record SchoolsKey(String regionCode, Arguments arguments) {
@@ -43,13 +51,15 @@ class RegionSchoolsController {
 
 	@SchemaMapping
 	CompletableFuture<Connection<School>> schools(Region region, @Argument Integer first, @Argument String after,
-			@Argument SchoolFilter filter, @Argument SchoolOrder orderBy, DataLoader<SchoolsKey, Connection<School>> regionSchools) {
-		Arguments arguments = new Arguments(PageRequest.forward(first, after), filter, orderBy);
+			@Argument SchoolFilter filter, @Argument SchoolOrder orderBy, DataLoader<SchoolsKey, Connection<School>> regionSchools,
+			GraphQLContext context) {
+		Arguments arguments = new Arguments(PageRequest.forward(first, after), filter, orderBy,
+				this.access.schoolData(Caller.of(context)));
 		return regionSchools.load(new SchoolsKey(region.code(), arguments));
 	}
 
 	private reactor.core.publisher.Mono<Map<SchoolsKey, Connection<School>>> load(Arguments arguments, List<SchoolsKey> keys) {
-		SqlWhere where = SchoolQueries.where(arguments.filter())
+		SqlWhere where = arguments.scope().onSchool(SchoolQueries.where(arguments.filter()), "s.id")
 			.and("pr.code = any(:parents)", "parents", keys.stream().map(SchoolsKey::regionCode).toArray(String[]::new));
 		String from = "school s join region sr on sr.code = s.region_code"
 				+ " join region pr on (sr.path = pr.path or sr.path like pr.path || '/%')";

@@ -10,6 +10,7 @@ import org.dataloader.DataLoader;
 import reactor.core.publisher.Mono;
 
 import org.junheng.system.Batches;
+import org.junheng.system.AfterCommit;
 import org.junheng.system.BaseFiguresChanged;
 import org.junheng.system.Checks;
 import org.junheng.system.ConflictException;
@@ -22,6 +23,10 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.r2dbc.core.DatabaseClient;
+import graphql.GraphQLContext;
+import org.junheng.security.Access;
+import org.junheng.security.Caller;
+import org.junheng.security.Role;
 import org.springframework.stereotype.Controller;
 
 /** 办学条件 by school year: {@code School.conditions}, its history, and recording a year. */
@@ -36,8 +41,11 @@ class SchoolConditionsController {
 
 	private final Schools schools;
 
+	private final Access access;
+
 	SchoolConditionsController(R2dbcEntityTemplate template, Schools schools, ApplicationEventPublisher events,
-			BatchLoaderRegistry loaders) {
+			Access access, BatchLoaderRegistry loaders) {
+		this.access = access;
 		this.template = template;
 		this.db = template.getDatabaseClient();
 		this.schools = schools;
@@ -73,7 +81,7 @@ class SchoolConditionsController {
 	}
 
 	@MutationMapping
-	Mono<SchoolConditions> recordSchoolConditions(@Argument RecordSchoolConditionsInput input) {
+	Mono<SchoolConditions> recordSchoolConditions(@Argument RecordSchoolConditionsInput input, GraphQLContext context) {
 		long schoolId = GlobalId.key(input.schoolId(), "School", "input.schoolId");
 		Checks checks = Checks.on("input")
 			.range(input.schoolYear(), 1949, 2200, "schoolYear")
@@ -99,7 +107,8 @@ class SchoolConditionsController {
 		SchoolConditions conditions = new SchoolConditions(null, schoolId, input.schoolYear(), input.studentsByGrade(),
 				input.classSizes(), input.teachingArea(), input.sportsArea(), input.equipmentValue(),
 				input.multimediaClassrooms(), areas(input.musicRoomAreas()), areas(input.artRoomAreas()), input.books(), null);
-		return this.schools.require(schoolId, "input.schoolId").flatMap((school) -> {
+		return this.access.requireSchool(Caller.of(context), schoolId, true, "input.schoolId", "record school conditions", Role.ADMIN)
+			.then(this.schools.require(schoolId, "input.schoolId")).flatMap((school) -> {
 			Checks.on("input")
 				.require(school.stage().allowsGrades(input.studentsByGrade().size()), "studentsByGrade",
 						"must list " + school.stage().gradesText() + " grades for a " + school.stage() + " school")
@@ -119,7 +128,7 @@ class SchoolConditionsController {
 					}
 					return this.template.insert(conditions);
 				}));
-		}).doOnSuccess((saved) -> this.events.publishEvent(new BaseFiguresChanged("school conditions")));
+		}).flatMap((saved) -> AfterCommit.publish(this.events, new BaseFiguresChanged("school conditions")).thenReturn(saved));
 	}
 
 	private Mono<Map<ConditionsKey, SchoolConditions>> load(List<ConditionsKey> keys) {

@@ -4,10 +4,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import graphql.GraphQLContext;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import reactor.core.publisher.Mono;
 
 import org.junheng.region.Region;
+import org.junheng.security.Access;
+import org.junheng.security.Caller;
+import org.junheng.security.Role;
+import org.junheng.security.Scope;
 import org.junheng.region.Regions;
 import org.junheng.school.SchoolQueries.SchoolFilter;
 import org.junheng.school.SchoolQueries.SchoolOrder;
@@ -41,7 +46,11 @@ class SchoolController implements NodeResolver {
 
 	private final Keyset keyset;
 
-	SchoolController(SchoolRepository repository, Regions regions, R2dbcEntityTemplate template, Keyset keyset) {
+	private final Access access;
+
+	SchoolController(SchoolRepository repository, Regions regions, R2dbcEntityTemplate template, Keyset keyset,
+			Access access) {
+		this.access = access;
 		this.repository = repository;
 		this.regions = regions;
 		this.template = template;
@@ -58,14 +67,18 @@ class SchoolController implements NodeResolver {
 
 	@QueryMapping
 	Mono<Connection<School>> schools(@Argument Integer first, @Argument String after, @Argument Integer last,
-			@Argument String before, @Argument SchoolFilter filter, @Argument SchoolOrder orderBy, DataFetchingFieldSelectionSet selection) {
-		return this.keyset.page("school s", "s", SchoolQueries.where(filter), SchoolQueries.sort(orderBy),
+			@Argument String before, @Argument SchoolFilter filter, @Argument SchoolOrder orderBy, DataFetchingFieldSelectionSet selection,
+			GraphQLContext context) {
+		Scope scope = this.access.requireSchoolData(Caller.of(context), "schools");
+		return this.keyset.page("school s", "s", scope.onSchool(SchoolQueries.where(filter), "s.id"), SchoolQueries.sort(orderBy),
 				PageRequest.of(first, after, last, before), selection, School::from);
 	}
 
 	@QueryMapping
-	Mono<School> school(@Argument String id) {
-		return this.repository.findById(GlobalId.key(id, "School", "id"));
+	Mono<School> school(@Argument String id, GraphQLContext context) {
+		Scope scope = this.access.requireSchoolData(Caller.of(context), "school");
+		long key = GlobalId.key(id, "School", "id");
+		return this.repository.findById(key).flatMap((school) -> this.access.keepSchool(scope, school, ":key", key));
 	}
 
 	@BatchMapping
@@ -75,7 +88,7 @@ class SchoolController implements NodeResolver {
 	}
 
 	@MutationMapping
-	Mono<School> createSchool(@Argument CreateSchoolInput input) {
+	Mono<School> createSchool(@Argument CreateSchoolInput input, GraphQLContext context) {
 		Checks.on("input")
 			.require(CODE.matcher(input.code()).matches(), "code", "must be a 10-digit school identification code")
 			.text(input.name(), "name", 100)
@@ -83,20 +96,25 @@ class SchoolController implements NodeResolver {
 			.validate();
 		School school = new School(null, input.code(), input.name().strip(), input.stage(), input.locality(),
 				input.regionCode(), Boolean.TRUE.equals(input.boarding()), null);
-		return this.regions.require(input.regionCode(), "input.regionCode").then(this.template.insert(school));
+		return this.access.requireRegion(Caller.of(context), input.regionCode(), "input.regionCode", "create schools", Role.ADMIN)
+			.then(this.template.insert(school));
 	}
 
 	@MutationMapping
-	Mono<School> updateSchool(@Argument UpdateSchoolInput input) {
+	Mono<School> updateSchool(@Argument UpdateSchoolInput input, GraphQLContext context) {
 		long id = GlobalId.key(input.id(), "School", "input.id");
 		Checks.on("input")
 			.text(input.name(), "name", 100)
 			.require(input.regionCode() == null || Regions.isCode(input.regionCode()), "regionCode",
 					"must be a 6-digit administrative code")
 			.validate();
-		Mono<?> region = (input.regionCode() != null) ? this.regions.require(input.regionCode(), "input.regionCode")
-				: Mono.just(true);
-		return region.then(this.repository.findById(id))
+		Caller caller = Caller.of(context);
+		// Both ends of a move: the school must be the caller's now, and stay the caller's.
+		Mono<Void> region = (input.regionCode() != null)
+				? this.access.requireRegion(caller, input.regionCode(), "input.regionCode", "move schools", Role.ADMIN) : Mono.empty();
+		return this.access.requireSchool(caller, id, false, "input.id", "change schools", Role.ADMIN)
+			.then(region)
+			.then(this.repository.findById(id))
 			.switchIfEmpty(NotFoundException.error("input.id", "no school has the ID " + input.id()))
 			.flatMap((school) -> {
 				ConflictException.check(school.version(), input.version(), "school");
@@ -116,8 +134,10 @@ class SchoolController implements NodeResolver {
 	}
 
 	@Override
-	public Mono<?> find(String key) {
-		return Mono.justOrEmpty(NodeResolver.numericKey(key)).flatMap(this.repository::findById);
+	public Mono<?> find(String key, GraphQLContext context) {
+		Scope scope = this.access.schoolData(Caller.of(context));
+		return Mono.justOrEmpty(NodeResolver.numericKey(key)).flatMap(this.repository::findById)
+			.flatMap((school) -> this.access.keepSchool(scope, school, ":key", school.id()));
 	}
 
 }

@@ -45,6 +45,10 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 		if (ex instanceof NotFoundException notFound) {
 			return List.of(error(env, ErrorType.NOT_FOUND, notFound.field(), notFound.getMessage()));
 		}
+		if (ex instanceof ForbiddenException forbidden) {
+			return List.of(error(env, forbidden.anonymous() ? ErrorType.UNAUTHORIZED : ErrorType.FORBIDDEN, forbidden.field(),
+					forbidden.getMessage()));
+		}
 		if (ex instanceof ConflictException conflict) {
 			return List.of(error(env, ErrorKind.CONFLICT, conflict.field(), conflict.getMessage()));
 		}

@@ -22,13 +22,13 @@ class NodeController {
 	}
 
 	@QueryMapping
-	Mono<?> node(@Argument String id) {
+	Mono<?> node(@Argument String id, graphql.schema.DataFetchingEnvironment env) {
 		GlobalId globalId = GlobalId.parse(id);
 		NodeResolver resolver = (globalId != null) ? this.resolvers.get(globalId.type()) : null;
 		if (resolver == null) {
 			return Mono.error(InvalidInputException.of("id", "is not a Junheng ID"));
 		}
-		return resolver.find(globalId.key());
+		return resolver.find(globalId.key(), env.getGraphQlContext());
 	}
 
 }

@@ -10,7 +10,7 @@ public interface NodeResolver {
 
 	String type();
 
-	Mono<?> find(String key);
+	Mono<?> find(String key, graphql.GraphQLContext context);
 
 	/** The key of an object of this type, as its global ID carries it. */
 	Object keyOf(Object node);

@@ -35,6 +35,10 @@ class SubscriptionErrors extends SubscriptionExceptionResolverAdapter {
 		if (ex instanceof NotFoundException notFound) {
 			return List.of(error(ErrorType.NOT_FOUND, notFound.field(), notFound.getMessage()));
 		}
+		if (ex instanceof ForbiddenException forbidden) {
+			return List.of(error(forbidden.anonymous() ? ErrorType.UNAUTHORIZED : ErrorType.FORBIDDEN, forbidden.field(),
+					forbidden.getMessage()));
+		}
 		logger.error("Subscription failed", ex);
 		return List.of(GraphqlErrorBuilder.newError().errorType(ErrorType.INTERNAL_ERROR)
 			.message("Internal error; it has been logged").build());

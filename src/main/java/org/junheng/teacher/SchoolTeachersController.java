@@ -19,6 +19,9 @@ import org.junheng.teacher.TeacherQueries.TeacherOrder;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import graphql.GraphQLContext;
+import org.junheng.security.Access;
+import org.junheng.security.Caller;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Controller;
@@ -31,14 +34,18 @@ class SchoolTeachersController {
 
 	private final DatabaseClient db;
 
-	SchoolTeachersController(Keyset keyset, DatabaseClient db, BatchLoaderRegistry loaders) {
+	private final Access access;
+
+	SchoolTeachersController(Keyset keyset, DatabaseClient db, Access access, BatchLoaderRegistry loaders) {
 		this.keyset = keyset;
+		this.access = access;
 		this.db = db;
 		loaders.<TeachersKey, Connection<Teacher>>forName("schoolTeachers")
 			.registerMappedBatchLoader((keys, env) -> Batches.byGroup(keys, TeachersKey::arguments, this::load));
 	}
 
-	record Arguments(PageRequest page, TeacherFilter filter, TeacherOrder orderBy) {
+	/** With the caller, so that each request's lists stay within what that caller may read. */
+	record Arguments(PageRequest page, TeacherFilter filter, TeacherOrder orderBy, Caller caller) {
 	}
 
 	record TeachersKey(long schoolId, Arguments arguments) {
@@ -47,8 +54,9 @@ class SchoolTeachersController {
 	@SchemaMapping
 	CompletableFuture<Connection<Teacher>> teachers(School school, @Argument Integer first, @Argument String after,
 			@Argument TeacherFilter filter, @Argument TeacherOrder orderBy,
-			DataLoader<TeachersKey, Connection<Teacher>> schoolTeachers) {
-		return schoolTeachers.load(new TeachersKey(school.id(), new Arguments(PageRequest.forward(first, after), filter, orderBy)));
+			DataLoader<TeachersKey, Connection<Teacher>> schoolTeachers, GraphQLContext context) {
+		return schoolTeachers.load(new TeachersKey(school.id(),
+				new Arguments(PageRequest.forward(first, after), filter, orderBy, Caller.of(context))));
 	}
 
 	@BatchMapping
@@ -63,7 +71,7 @@ class SchoolTeachersController {
 	}
 
 	private Mono<Map<TeachersKey, Connection<Teacher>>> load(Arguments arguments, List<TeachersKey> keys) {
-		SqlWhere where = TeacherQueries.where(arguments.filter())
+		SqlWhere where = TeacherQueries.where(arguments.filter(), this.access, arguments.caller())
 			.and("t.school_id = any(:parents)", "parents", keys.stream().map(TeachersKey::schoolId).toArray(Long[]::new));
 		return this.keyset.pages("teacher t", "t", "t.school_id", Long.class, where, TeacherQueries.sort(arguments.orderBy()),
 				arguments.page(), Teacher::from)

@@ -4,6 +4,7 @@ import io.r2dbc.spi.Readable;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.junheng.security.SchoolOwned;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Column;
@@ -15,7 +16,7 @@ public record Teacher(@Id Long id, Long schoolId, String name, Gender gender, In
 		Degree highestDegree, ProfessionalTitle professionalTitle, BackboneLevel backboneLevel, LocalDate backboneValidFrom,
 		LocalDate backboneValidUntil, boolean hasCertificate, boolean peSpecialist, boolean musicSpecialist,
 		boolean artSpecialist, @Column("training_hours_5y") Integer trainingHours, LocalDate joinedSchoolOn,
-		@Version Integer version) {
+		@Version Integer version) implements SchoolOwned {
 
 	public boolean backbone() {
 		return this.backboneLevel != BackboneLevel.NONE;

@@ -4,12 +4,18 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import graphql.GraphQLContext;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import reactor.core.publisher.Mono;
 
 import org.junheng.school.School;
+import org.junheng.security.Access;
+import org.junheng.security.Caller;
+import org.junheng.security.Role;
+import org.junheng.security.Scope;
 import org.junheng.school.Schools;
 import org.junheng.system.Batches;
+import org.junheng.system.AfterCommit;
 import org.junheng.system.BaseFiguresChanged;
 import org.junheng.system.Checks;
 import org.junheng.system.ConflictException;
@@ -42,8 +48,11 @@ class TeacherController implements NodeResolver {
 
 	private final Keyset keyset;
 
+	private final Access access;
+
 	TeacherController(TeacherRepository repository, Schools schools, R2dbcEntityTemplate template, Keyset keyset,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Access access) {
+		this.access = access;
 		this.repository = repository;
 		this.schools = schools;
 		this.template = template;
@@ -65,8 +74,11 @@ class TeacherController implements NodeResolver {
 
 	@QueryMapping
 	Mono<Connection<Teacher>> teachers(@Argument Integer first, @Argument String after, @Argument Integer last,
-			@Argument String before, @Argument TeacherFilter filter, @Argument TeacherOrder orderBy, DataFetchingFieldSelectionSet selection) {
-		return this.keyset.page("teacher t", "t", TeacherQueries.where(filter), TeacherQueries.sort(orderBy),
+			@Argument String before, @Argument TeacherFilter filter, @Argument TeacherOrder orderBy, DataFetchingFieldSelectionSet selection,
+			GraphQLContext context) {
+		Caller caller = Caller.of(context);
+		this.access.requireSchoolData(caller, "teachers");
+		return this.keyset.page("teacher t", "t", TeacherQueries.where(filter, this.access, caller), TeacherQueries.sort(orderBy),
 				PageRequest.of(first, after, last, before), selection, Teacher::from);
 	}
 
@@ -77,7 +89,7 @@ class TeacherController implements NodeResolver {
 	}
 
 	@MutationMapping
-	Mono<Teacher> createTeacher(@Argument CreateTeacherInput input) {
+	Mono<Teacher> createTeacher(@Argument CreateTeacherInput input, GraphQLContext context) {
 		long schoolId = GlobalId.key(input.schoolId(), "School", "input.schoolId");
 		// An explicit null from a client means the schema's default.
 		Teacher teacher = new Teacher(null, schoolId, strip(input.name()), input.gender(), input.birthYear(),
@@ -87,17 +99,24 @@ class TeacherController implements NodeResolver {
 				Boolean.TRUE.equals(input.peSpecialist()), Boolean.TRUE.equals(input.musicSpecialist()),
 				Boolean.TRUE.equals(input.artSpecialist()), or(input.trainingHours(), 0), input.joinedSchoolOn(), null);
 		validate(teacher);
-		return this.schools.require(schoolId, "input.schoolId").then(this.template.insert(teacher))
-			.doOnSuccess((saved) -> this.events.publishEvent(new BaseFiguresChanged("teachers")));
+		return this.access.requireSchool(Caller.of(context), schoolId, true, "input.schoolId", "add teachers", Role.ADMIN)
+			.then(this.template.insert(teacher))
+			.flatMap((saved) -> AfterCommit.publish(this.events, new BaseFiguresChanged("teachers")).thenReturn(saved));
 	}
 
 	@MutationMapping
-	Mono<Teacher> updateTeacher(@Argument UpdateTeacherInput input) {
+	Mono<Teacher> updateTeacher(@Argument UpdateTeacherInput input, GraphQLContext context) {
 		long id = GlobalId.key(input.id(), "Teacher", "input.id");
 		Long schoolId = GlobalId.optionalKey(input.schoolId(), "School", "input.schoolId");
-		Mono<?> school = (schoolId != null) ? this.schools.require(schoolId, "input.schoolId") : Mono.just(true);
+		Caller caller = Caller.of(context);
+		// A move needs the right to both schools: a school administrator cannot move its teachers away.
+		Mono<Void> school = (schoolId != null)
+				? this.access.requireSchool(caller, schoolId, true, "input.schoolId", "move teachers", Role.ADMIN) : Mono.empty();
 		return school.then(this.repository.findById(id))
 			.switchIfEmpty(NotFoundException.error("input.id", "no teacher has the ID " + input.id()))
+			.flatMap((current) -> this.access
+				.requireSchool(caller, current.schoolId(), true, "input.id", "change teachers", Role.ADMIN)
+				.thenReturn(current))
 			.flatMap((current) -> {
 				ConflictException.check(current.version(), input.version(), "teacher");
 				Teacher changed = new Teacher(id, or(schoolId, current.schoolId()), or(strip(input.name()), current.name()),
@@ -113,7 +132,7 @@ class TeacherController implements NodeResolver {
 				validate(changed);
 				return this.template.update(changed);
 			})
-			.doOnSuccess((saved) -> this.events.publishEvent(new BaseFiguresChanged("teachers")));
+			.flatMap((saved) -> AfterCommit.publish(this.events, new BaseFiguresChanged("teachers")).thenReturn(saved));
 	}
 
 	/** The rules of a teacher record, checked on the record as it would be stored. */
@@ -157,8 +176,10 @@ class TeacherController implements NodeResolver {
 	}
 
 	@Override
-	public Mono<?> find(String key) {
-		return Mono.justOrEmpty(NodeResolver.numericKey(key)).flatMap(this.repository::findById);
+	public Mono<?> find(String key, GraphQLContext context) {
+		Scope scope = this.access.schoolData(Caller.of(context));
+		return Mono.justOrEmpty(NodeResolver.numericKey(key)).flatMap(this.repository::findById)
+			.flatMap((teacher) -> this.access.keepSchool(scope, teacher, ":key", teacher.schoolId()));
 	}
 
 }

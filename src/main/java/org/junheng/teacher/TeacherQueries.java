@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.junheng.region.Regions;
+import org.junheng.security.Access;
+import org.junheng.security.Caller;
+import org.junheng.security.Scope;
 import org.junheng.system.GlobalId;
 import org.junheng.system.Keyset;
 import org.junheng.system.SqlWhere;
@@ -44,6 +47,22 @@ final class TeacherQueries {
 			.and("t.highest_degree = any(:degrees)", "degrees", SqlWhere.names(filter.highestDegree()));
 		if (filter.backbone() != null) {
 			where.and(filter.backbone() ? "t.backbone_level <> 'NONE'" : "t.backbone_level = 'NONE'");
+		}
+		return where;
+	}
+
+	/**
+	 * The filter within what the caller may read. Searching by name is searching personal data,
+	 * so it is refused to callers without personal access and limited to the schools they have it for.
+	 */
+	static SqlWhere where(TeacherFilter filter, Access access, Caller caller) {
+		SqlWhere where = access.schoolData(caller).onSchool(where(filter), "t.school_id");
+		if (filter != null && filter.name() != null) {
+			Scope personal = access.personalData(caller);
+			if (personal.none()) {
+				throw caller.forbidden("filter.name", "search teachers by name");
+			}
+			personal.onSchool(where, "t.school_id");
 		}
 		return where;
 	}

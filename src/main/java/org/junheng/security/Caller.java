@@ -1,0 +1,112 @@
+package org.junheng.security;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+import graphql.GraphQLContext;
+import graphql.schema.DataFetchingEnvironment;
+
+import org.junheng.system.ForbiddenException;
+import org.junheng.system.GlobalId;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+/**
+ * Who is asking: the token's subject, roles, the region its authority covers (descendants
+ * included) and, for a school administrator, its school. Put in every request's GraphQL context
+ * under {@link #KEY}, so data fetchers and batch loaders read it without a reactive lookup.
+ */
+public record Caller(String subject, Set<Role> roles, String regionCode, Long schoolId) {
+
+	public static final String KEY = "caller";
+
+	/** The {@code region} claim of a national authority (教育部): every region, and provinces may be created. */
+	public static final String NATIONAL = "*";
+
+	public static final Caller ANONYMOUS = new Caller(null, Set.of(), null, null);
+
+	public Caller {
+		roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+	}
+
+	public static Caller of(GraphQLContext context) {
+		Caller caller = (context != null) ? context.get(KEY) : null;
+		return (caller != null) ? caller : ANONYMOUS;
+	}
+
+	public static Caller of(DataFetchingEnvironment env) {
+		return of(env.getGraphQlContext());
+	}
+
+	/**
+	 * The caller a verified token speaks for. Unknown roles are ignored rather than refused, so an
+	 * issuer shared with other systems may carry their roles too.
+	 */
+	static Caller from(Jwt jwt) {
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		Object claim = jwt.getClaims().get("roles");
+		if (claim instanceof Collection<?> names) {
+			for (Object name : names) {
+				String text = String.valueOf(name).toUpperCase(Locale.ROOT);
+				text = text.startsWith("ROLE_") ? text.substring(5) : text;
+				for (Role role : Role.values()) {
+					if (role.name().equals(text)) {
+						roles.add(role);
+					}
+				}
+			}
+		}
+		String region = jwt.getClaimAsString("region");
+		boolean valid = region != null && (region.matches("[1-9][0-9]{5}") || region.equals(NATIONAL));
+		return new Caller(jwt.getSubject(), roles, valid ? region : null,
+				schoolKey(jwt.getClaimAsString("school")));
+	}
+
+	private static Long schoolKey(String school) {
+		if (school == null) {
+			return null;
+		}
+		if (school.matches("[0-9]{1,18}")) {
+			return Long.valueOf(school);
+		}
+		GlobalId id = GlobalId.parse(school);
+		return (id != null && id.type().equals("School") && id.key().matches("[0-9]{1,18}")) ? Long.valueOf(id.key()) : null;
+	}
+
+	public boolean anonymous() {
+		return this.subject == null;
+	}
+
+	public boolean national() {
+		return NATIONAL.equals(this.regionCode);
+	}
+
+	public boolean has(Role role) {
+		return this.roles.contains(role);
+	}
+
+	/** Whether the caller holds one of these roles with the region it needs. */
+	public boolean regional(Role... roles) {
+		if (this.regionCode == null) {
+			return false;
+		}
+		for (Role role : roles) {
+			if (has(role)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** A school administrator with a school named in its token. */
+	public boolean schoolAdmin() {
+		return has(Role.SCHOOL_ADMIN) && this.schoolId != null;
+	}
+
+	public ForbiddenException forbidden(String field, String message) {
+		return new ForbiddenException(field, anonymous() ? "Sign in to " + message : "Your role may not " + message,
+				anonymous());
+	}
+
+}

@@ -1,0 +1,121 @@
+package org.junheng.security;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import graphql.ExecutionInput;
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.annotation.Order;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
+import org.springframework.graphql.server.WebSocketGraphQlRequest;
+import org.springframework.graphql.server.WebSocketSessionInfo;
+import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts the {@link Caller} into every request's GraphQL context, and stops a request that runs
+ * too long. Over HTTP and SSE the caller comes from the bearer token Spring Security checked; over
+ * WebSocket from the {@code Authorization} entry of {@code connection_init}'s payload, checked once
+ * per connection (a bad token closes it with 4401).
+ */
+@Component
+@Order(0)
+class CallerInterceptor implements WebSocketGraphQlInterceptor {
+
+	/** Where {@link QueryLimits} leaves the running execution's input, so a timeout can cancel it. */
+	static final String EXECUTION = "junheng.execution";
+
+	private final ReactiveJwtDecoder decoder;
+
+	private final Duration timeout;
+
+	private final int maxDocument;
+
+	CallerInterceptor(ReactiveJwtDecoder decoder, @Value("${junheng.graphql.timeout:10s}") Duration timeout,
+			@Value("${junheng.graphql.max-document-chars:20000}") int maxDocument) {
+		this.decoder = decoder;
+		this.timeout = timeout;
+		this.maxDocument = maxDocument;
+	}
+
+	@Override
+	public Mono<Object> handleConnectionInitialization(WebSocketSessionInfo session, Map<String, Object> payload) {
+		String token = bearer(payload);
+		if (token == null) {
+			return Mono.empty();
+		}
+		return this.decoder.decode(token).doOnNext((jwt) -> session.getAttributes().put(Caller.KEY, Caller.from(jwt))).then(Mono.empty());
+	}
+
+	@Override
+	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+		int length = request.getDocument().length();
+		if (length > this.maxDocument) {
+			// Refused before parsing: a huge document costs the parser even when it is invalid.
+			return Mono.just(refused(request, Refusal.QUERY_TOO_COMPLEX.error("The document is too long (" + length
+					+ " characters, at most " + this.maxDocument + ")",
+					Map.of("limit", "documentSize", "actual", length, "max", this.maxDocument))));
+		}
+		return caller(request).flatMap((caller) -> {
+			AtomicReference<ExecutionInput> execution = new AtomicReference<>();
+			request.configureExecutionInput((input, builder) -> builder
+				.graphQLContext((context) -> context.put(Caller.KEY, caller).put(EXECUTION, execution))
+				.build());
+			return chain.next(request).timeout(this.timeout, Mono.fromSupplier(() -> timedOut(request, execution)));
+		});
+	}
+
+	private Mono<Caller> caller(WebGraphQlRequest request) {
+		if (request instanceof WebSocketGraphQlRequest webSocket) {
+			Object caller = webSocket.getSessionInfo().getAttributes().get(Caller.KEY);
+			return Mono.just((caller instanceof Caller known) ? known : Caller.ANONYMOUS);
+		}
+		return ReactiveSecurityContextHolder.getContext()
+			.map(SecurityContext::getAuthentication)
+			.filter(JwtAuthenticationToken.class::isInstance)
+			.map((authentication) -> Caller.from(((JwtAuthenticationToken) authentication).getToken()))
+			.defaultIfEmpty(Caller.ANONYMOUS);
+	}
+
+	/** The answer to a request that ran out of time; graphql-java stops fetching what it has not started. */
+	private WebGraphQlResponse timedOut(WebGraphQlRequest request, AtomicReference<ExecutionInput> execution) {
+		ExecutionInput input = execution.get();
+		if (input != null) {
+			input.cancel();
+		}
+		return refused(request, Refusal.TIMEOUT.error("The request took longer than " + this.timeout.toMillis()
+				+ " ms and was stopped", Map.of("limit", "timeout", "max", this.timeout.toMillis())));
+	}
+
+	private static WebGraphQlResponse refused(WebGraphQlRequest request, GraphQLError error) {
+		ExecutionResult result = ExecutionResult.newExecutionResult().addError(error).build();
+		return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(
+				ExecutionInput.newExecutionInput(request.getDocument()).build(), result));
+	}
+
+	private static String bearer(Map<String, Object> payload) {
+		if (payload == null) {
+			return null;
+		}
+		for (Map.Entry<String, Object> entry : payload.entrySet()) {
+			if (entry.getKey().equalsIgnoreCase("authorization")) {
+				// Present but not a bearer token: refused like a bad token, never taken as anonymous.
+				return (entry.getValue() instanceof String value && value.regionMatches(true, 0, "Bearer ", 0, 7))
+						? value.substring(7).strip() : "";
+			}
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,148 @@
+package org.junheng.security;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import graphql.ExecutionResult;
+import graphql.analysis.QueryTraverser;
+import graphql.analysis.QueryVisitorFieldEnvironment;
+import graphql.analysis.QueryVisitorStub;
+import graphql.execution.AbortExecutionException;
+import graphql.execution.ExecutionContext;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.schema.GraphQLList;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Refuses, before anything is fetched, operations that are too deep, too costly or alias too
+ * much. Cost counts one per object a field may return (scalars are free: they come with their
+ * row), multiplied down the tree by the page size a paged field asks
+ * for ({@code first} or {@code last}, else the default of 20) and by 10 for other lists, so that
+ * {@code regions(first: 100)}, then {@code schools(first: 100)}, then {@code teachers(first: 100)} costs a million
+ * and is refused. Introspection fields are left to graphql-java's good-faith introspection check
+ * and to {@code spring.graphql.schema.introspection.enabled}.
+ */
+@Component
+class QueryLimits extends SimplePerformantInstrumentation {
+
+	private static final int DEFAULT_PAGE = 20;
+
+	private static final int LIST_GUESS = 10;
+
+	private final int maxDepth;
+
+	private final long maxCost;
+
+	private final int maxAliases;
+
+	QueryLimits(@Value("${junheng.graphql.max-depth:12}") int maxDepth, @Value("${junheng.graphql.max-cost:20000}") long maxCost,
+			@Value("${junheng.graphql.max-aliases:30}") int maxAliases) {
+		this.maxDepth = maxDepth;
+		this.maxCost = maxCost;
+		this.maxAliases = maxAliases;
+	}
+
+	@Override
+	public InstrumentationContext<ExecutionResult> beginExecution(InstrumentationExecutionParameters parameters,
+			InstrumentationState state) {
+		AtomicReference<graphql.ExecutionInput> execution = parameters.getGraphQLContext().get(CallerInterceptor.EXECUTION);
+		if (execution != null) {
+			execution.set(parameters.getExecutionInput());
+		}
+		return super.beginExecution(parameters, state);
+	}
+
+	@Override
+	public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
+			InstrumentationState state) {
+		ExecutionContext context = parameters.getExecutionContext();
+		QueryTraverser traverser = QueryTraverser.newQueryTraverser()
+			.schema(context.getGraphQLSchema())
+			.document(context.getDocument())
+			.operationName(context.getOperationDefinition().getName())
+			.coercedVariables(context.getCoercedVariables())
+			.build();
+		int[] depthAndAliases = new int[2];
+		traverser.visitPreOrder(new QueryVisitorStub() {
+			@Override
+			public void visitField(QueryVisitorFieldEnvironment env) {
+				if (introspection(env)) {
+					return;
+				}
+				depthAndAliases[0] = Math.max(depthAndAliases[0], depth(env));
+				if (env.getField().getAlias() != null) {
+					depthAndAliases[1]++;
+				}
+			}
+		});
+		check("depth", depthAndAliases[0], this.maxDepth, "The operation nests fields too deeply");
+		check("aliases", depthAndAliases[1], this.maxAliases, "The operation uses too many aliases");
+		long cost = traverser.reducePostOrder((env, childCost) -> introspection(env)
+				|| GraphQLTypeUtil.isLeaf(GraphQLTypeUtil.unwrapAll(env.getFieldDefinition().getType())) ? childCost
+						: childCost + cost(env), 0L);
+		check("cost", cost, this.maxCost, "The operation could fetch too much; ask for smaller pages or fewer fields");
+		return super.beginExecuteOperation(parameters, state);
+	}
+
+	/**
+	 * A field's own cost with everything below it: the post-order reduce hands each field the sum
+	 * of its children's cost so far, so the multiplier is applied here through the parent chain.
+	 */
+	private static long cost(QueryVisitorFieldEnvironment env) {
+		long multiplier = 1;
+		for (QueryVisitorFieldEnvironment at = env.getParentEnvironment(); at != null; at = at.getParentEnvironment()) {
+			multiplier = Math.multiplyExact(multiplier, fanOut(at));
+			if (multiplier > 1_000_000_000L) {
+				return multiplier;
+			}
+		}
+		return multiplier;
+	}
+
+	private static long fanOut(QueryVisitorFieldEnvironment env) {
+		Map<String, Object> arguments = env.getArguments();
+		for (String paging : List.of("first", "last")) {
+			if (env.getFieldDefinition().getArgument(paging) != null) {
+				Object size = arguments.get(paging);
+				return (size instanceof Number number) ? Math.max(1, number.longValue()) : DEFAULT_PAGE;
+			}
+		}
+		GraphQLType type = GraphQLTypeUtil.unwrapNonNull(env.getFieldDefinition().getType());
+		boolean underConnection = GraphQLTypeUtil.unwrapAll(env.getParentType()).getName().endsWith("Connection");
+		return (type instanceof GraphQLList && !underConnection) ? LIST_GUESS : 1;
+	}
+
+	private static int depth(QueryVisitorFieldEnvironment env) {
+		int depth = 1;
+		for (QueryVisitorFieldEnvironment at = env.getParentEnvironment(); at != null; at = at.getParentEnvironment()) {
+			depth++;
+		}
+		return depth;
+	}
+
+	private static boolean introspection(QueryVisitorFieldEnvironment env) {
+		for (QueryVisitorFieldEnvironment at = env; at != null; at = at.getParentEnvironment()) {
+			if (at.getField().getName().startsWith("__")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static void check(String limit, long actual, long max, String message) {
+		if (actual > max) {
+			throw new AbortExecutionException(List.of(Refusal.QUERY_TOO_COMPLEX.error(message + " (" + limit + " " + actual
+					+ ", at most " + max + ")", Map.of("limit", limit, "actual", actual, "max", max))));
+		}
+	}
+
+}

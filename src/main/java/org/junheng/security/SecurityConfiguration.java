@@ -1,0 +1,80 @@
+package org.junheng.security;
+
+import java.nio.charset.StandardCharsets;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+
+/**
+ * Bearer tokens only: no sessions, cookies, forms or CSRF. Every request may come in; a valid
+ * token makes it a {@link Caller}, a missing one leaves it anonymous, and a bad one is answered
+ * 401 with a GraphQL-shaped error. What each caller may see and change is decided per field
+ * ({@link Access}), because one GraphQL request mixes public and protected data.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http) {
+		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
+			.oauth2ResourceServer((server) -> server.jwt((jwt) -> {
+			}).authenticationEntryPoint(invalidToken()))
+			.build();
+	}
+
+	/**
+	 * Local and test runs sign tokens with a shared secret (HS256). When an issuer URI or JWK set
+	 * URI is configured, Boot's decoder for that issuer is used instead.
+	 */
+	@Bean
+	@ConditionalOnExpression("'${spring.security.oauth2.resourceserver.jwt.issuer-uri:}'.isEmpty()"
+			+ " and '${spring.security.oauth2.resourceserver.jwt.jwk-set-uri:}'.isEmpty()")
+	ReactiveJwtDecoder localJwtDecoder(LocalSecret secret) {
+		return NimbusReactiveJwtDecoder.withSecretKey(secret.key()).macAlgorithm(MacAlgorithm.HS256).build();
+	}
+
+	static SecretKey hmacKey(String secret) {
+		byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
+		if (bytes.length < 32) {
+			throw new IllegalStateException("junheng.security.jwt-secret must be at least 32 bytes for HS256");
+		}
+		return new SecretKeySpec(bytes, "HmacSHA256");
+	}
+
+	private static ServerAuthenticationEntryPoint invalidToken() {
+		byte[] body = ("{\"errors\":[{\"message\":\"The bearer token is invalid or has expired\","
+				+ "\"extensions\":{\"classification\":\"UNAUTHORIZED\"}}]}").getBytes(StandardCharsets.UTF_8);
+		return (exchange, ex) -> Mono.defer(() -> {
+			var response = exchange.getResponse();
+			response.setStatusCode(HttpStatus.UNAUTHORIZED);
+			response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+			response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+			DataBuffer buffer = response.bufferFactory().wrap(body);
+			return response.writeWith(Mono.just(buffer));
+		});
+	}
+
+}

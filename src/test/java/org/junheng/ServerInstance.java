@@ -3,10 +3,12 @@ package org.junheng;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
@@ -36,7 +38,26 @@ public final class ServerInstance implements AutoCloseable {
 		all.putIfAbsent("junheng.security.jwt-secret", Tokens.SECRET);
 		all.put("server.port", "0");
 		all.put("server.address", "127.0.0.1");
-		return new ServerInstance(new SpringApplicationBuilder(JunhengApplication.class).properties(all).run());
+		return new ServerInstance(new SpringApplicationBuilder(JunhengApplication.class).properties(all)
+			.initializers(ServerInstance::ownNettyResources)
+			.run());
+	}
+
+	/**
+	 * By default a context shares Reactor Netty's global event loops and disposes them when it
+	 * closes, which would cut every other context of the test JVM off its sockets; this instance
+	 * gets its own, as the test contexts do.
+	 */
+	private static void ownNettyResources(ConfigurableApplicationContext context) {
+		context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
+			@Override
+			public Object postProcessBeforeInitialization(Object bean, String name) {
+				if (bean instanceof ReactorResourceFactory resources) {
+					resources.setUseGlobalResources(false);
+				}
+				return bean;
+			}
+		});
 	}
 
 	public int port() {

@@ -43,7 +43,8 @@ public final class Tokens {
 
 	public static String token(String subject, List<String> roles, String region, String school, Duration lifetime) {
 		Instant now = Instant.now();
-		JwtClaimsSet.Builder claims = JwtClaimsSet.builder().subject(subject).issuedAt(now).expiresAt(now.plus(lifetime))
+		Instant issued = lifetime.isNegative() ? now.plus(lifetime).minusSeconds(3600) : now;
+		JwtClaimsSet.Builder claims = JwtClaimsSet.builder().subject(subject).issuedAt(issued).expiresAt(now.plus(lifetime))
 			.claim("roles", roles);
 		if (region != null) {
 			claims.claim("region", region);

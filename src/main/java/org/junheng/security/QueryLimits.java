@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import graphql.ExecutionResult;
+import graphql.GraphqlErrorBuilder;
 import graphql.analysis.QueryTraverser;
 import graphql.analysis.QueryVisitorFieldEnvironment;
 import graphql.analysis.QueryVisitorStub;
@@ -20,6 +21,7 @@ import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -79,6 +81,7 @@ class QueryLimits extends SimplePerformantInstrumentation {
 					return;
 				}
 				depthAndAliases[0] = Math.max(depthAndAliases[0], depth(env));
+				env.getArguments().forEach((name, value) -> refuseNul(value, name));
 				if (env.getField().getAlias() != null) {
 					depthAndAliases[1]++;
 				}
@@ -119,6 +122,25 @@ class QueryLimits extends SimplePerformantInstrumentation {
 		GraphQLType type = GraphQLTypeUtil.unwrapNonNull(env.getFieldDefinition().getType());
 		boolean underConnection = GraphQLTypeUtil.unwrapAll(env.getParentType()).getName().endsWith("Connection");
 		return (type instanceof GraphQLList && !underConnection) ? LIST_GUESS : 1;
+	}
+
+	/**
+	 * PostgreSQL text cannot hold the NUL character; a string carrying one is refused here, for
+	 * every argument of every field, with the path of the offending input field.
+	 */
+	private static void refuseNul(Object value, String path) {
+		if (value instanceof String text && text.indexOf('\u0000') >= 0) {
+			throw new AbortExecutionException(List.of(GraphqlErrorBuilder.newError().errorType(ErrorType.BAD_REQUEST)
+				.message(path + " must not contain the NUL character").extensions(Map.of("field", path)).build()));
+		}
+		if (value instanceof Map<?, ?> map) {
+			map.forEach((key, nested) -> refuseNul(nested, path + "." + key));
+		}
+		if (value instanceof List<?> list) {
+			for (int i = 0; i < list.size(); i++) {
+				refuseNul(list.get(i), path + "[" + i + "]");
+			}
+		}
 	}
 
 	private static int depth(QueryVisitorFieldEnvironment env) {

@@ -1,0 +1,46 @@
+package org.junheng.system;
+
+import java.nio.charset.StandardCharsets;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebExceptionHandler;
+
+/**
+ * A request to {@code /graphql} that is not a GraphQL request at all (malformed JSON, no query,
+ * an unsupported media type) is answered with its 4xx status and a GraphQL-shaped error, like
+ * every other refusal, rather than Boot's generic error page. Runs before Boot's handler (-1).
+ */
+@Component
+@Order(-2)
+class GraphQlRequestErrors implements WebExceptionHandler {
+
+	@Override
+	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+		if (!(ex instanceof ResponseStatusException status) || !status.getStatusCode().is4xxClientError()
+				|| !exchange.getRequest().getPath().value().equals("/graphql") || exchange.getResponse().isCommitted()) {
+			return Mono.error(ex);
+		}
+		HttpStatusCode code = status.getStatusCode();
+		String message = switch (code.value()) {
+			case 405 -> "This method is not allowed here";
+			case 406 -> "Ask for application/graphql-response+json or application/json";
+			case 415 -> "Send the request as application/json";
+			default -> "The body is not a GraphQL request: send JSON with a \\\"query\\\" string";
+		};
+		byte[] body = ("{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"classification\":\"BAD_REQUEST\"}}]}")
+			.getBytes(StandardCharsets.UTF_8);
+		var response = exchange.getResponse();
+		response.setStatusCode(code);
+		response.getHeaders().putAll(status.getHeaders());
+		response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+	}
+
+}

@@ -1,0 +1,124 @@
+package org.junheng.security;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.junheng.EndToEndTest;
+import org.junheng.Tokens;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A corpus of hostile requests (documents under {@code graphql-test/hostile/} and raw bodies),
+ * each answered within a second with a clear GraphQL error and nothing internal, while an
+ * ordinary query is still answered promptly in the middle of a flood of them.
+ */
+@EndToEndTest
+class HostileQueryTests {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	@Autowired
+	private WebTestClient web;
+
+	@LocalServerPort
+	private int port;
+
+	record Case(String name, String body, String classification) {
+	}
+
+	@Test
+	void everyHostileRequestIsRefusedClearlyWithinASecond() {
+		String huge = "{ indicatorDefinitions { code } }\n#" + "x".repeat(30_000);
+		List<Case> corpus = List.of(
+				new Case("deep nesting", query(document("deepNesting"), null), "QUERY_TOO_COMPLEX"),
+				new Case("alias flood", query(document("aliasFlood"), null), "QUERY_TOO_COMPLEX"),
+				new Case("fragment cycle", query(document("fragmentCycle"), null), "ValidationError"),
+				new Case("pages in pages", query(document("costlyTree"), null), "QUERY_TOO_COMPLEX"),
+				new Case("huge page", query(document("hugePage"), null), "QUERY_TOO_COMPLEX"),
+				new Case("wrong variable type", query(document("wrongVariableType"), Map.of("first", "many")), "ValidationError"),
+				new Case("introspection abuse", query(document("introspectionAbuse"), null), null),
+				new Case("long document", query(huge, null), "QUERY_TOO_COMPLEX"),
+				new Case("oversized body", query("{ indicatorDefinitions { code } }", Map.of("padding", "x".repeat(200_000))),
+						"QUERY_TOO_COMPLEX"),
+				new Case("malformed JSON", "{\"query\": \"{ indicatorDefinitions { code } }\"", null),
+				new Case("not an object", "[1, 2, 3]", null),
+				new Case("no query", "{\"variables\": {}}", null),
+				new Case("unknown operation", "{\"query\": \"query a { indicatorDefinitions { code } }\", \"operationName\": \"b\"}",
+						null));
+		WebTestClient client = this.web.mutate().responseTimeout(Duration.ofSeconds(1)).build();
+		for (Case hostile : corpus) {
+			byte[] body = client.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+				.accept(MediaType.APPLICATION_GRAPHQL_RESPONSE, MediaType.APPLICATION_JSON)
+				.bodyValue(hostile.body())
+				.exchange()
+				.expectStatus().value((status) -> assertThat(status).as(hostile.name()).isIn(200, 400, 413))
+				.expectBody().returnResult().getResponseBody();
+			String text = new String(body, StandardCharsets.UTF_8);
+			assertThat(text).as(hostile.name()).doesNotContain("Exception").doesNotContain("at org.").doesNotContain("select ")
+				.doesNotContain("junheng.");
+			JsonNode errors = json.readTree(text).path("errors");
+			assertThat(errors.isArray() && !errors.isEmpty()).as(hostile.name() + ": " + text).isTrue();
+			assertThat(errors.get(0).path("message").asString()).as(hostile.name()).isNotBlank();
+			if (hostile.classification() != null) {
+				assertThat(errors.get(0).path("extensions").path("classification").asString()).as(hostile.name() + ": " + text)
+					.isEqualTo(hostile.classification());
+			}
+		}
+	}
+
+	@Test
+	void ordinaryQueriesAreAnsweredWhileAFloodIsRefused() {
+		WebClient client = WebClient.builder().baseUrl("http://127.0.0.1:" + this.port + "/graphql")
+			.defaultHeader("Authorization", Tokens.bearer(Tokens.admin()))
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(1_000_000))
+			.build();
+		String costly = query(document("costlyTree"), null);
+		String deep = query(document("deepNesting"), null);
+		Flux<String> flood = Flux.range(0, 400)
+			.flatMap((i) -> post(client, (i % 2 == 0) ? costly : deep), 32);
+		Mono<String> ordinary = Mono.delay(Duration.ofMillis(200))
+			.then(post(client, query("{ region(code: \"511921\") { name } }", null)));
+		StepVerifier.create(Flux.merge(flood.filter((answer) -> !answer.contains("QUERY_TOO_COMPLEX")), ordinary.flux())
+				.take(1))
+			.assertNext((answer) -> assertThat(answer).contains("通江县"))
+			.expectComplete()
+			.verify(Duration.ofSeconds(5));
+	}
+
+	private static Mono<String> post(WebClient client, String body) {
+		return client.post().contentType(MediaType.APPLICATION_JSON).bodyValue(body).retrieve().bodyToMono(String.class);
+	}
+
+	private static String query(String document, Map<String, Object> variables) {
+		return json.writeValueAsString((variables != null) ? Map.of("query", document, "variables", variables)
+				: Map.of("query", document));
+	}
+
+	private static String document(String name) {
+		try {
+			return new ClassPathResource("graphql-test/hostile/" + name + ".graphql").getContentAsString(StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -43,7 +43,14 @@ class MilestoneEvents implements SmartLifecycle {
 
 	private final int subscriberBuffer;
 
-	private final Sinks.Many<MilestoneEvent> live = Sinks.many().multicast().directBestEffort();
+	/**
+	 * Completed when this instance stops, which ends every live stream; a new one is made when it
+	 * starts again (a context can be stopped and restarted, as the test framework does with the
+	 * contexts it caches).
+	 */
+	private volatile Sinks.Many<MilestoneEvent> live = Sinks.many().multicast().directBestEffort();
+
+	private volatile boolean stopped;
 
 	private final Sinks.One<Long> started = Sinks.one();
 
@@ -87,7 +94,7 @@ class MilestoneEvents implements SmartLifecycle {
 	 * the latest event, so a slow reader never falls behind.
 	 */
 	Flux<MilestoneEvent> live(Predicate<MilestoneEvent> filter) {
-		return this.live.asFlux().filter(filter).onBackpressureLatest();
+		return Flux.defer(() -> this.live.asFlux()).filter(filter).onBackpressureLatest();
 	}
 
 	/** The cursor of the newest committed event, read from the table (this instance may lag). */
@@ -97,7 +104,7 @@ class MilestoneEvents implements SmartLifecycle {
 
 	/** Completes when this instance stops, so that endless streams built on events end with it. */
 	Mono<Void> stopping() {
-		return this.live.asFlux().then();
+		return Mono.defer(() -> this.live.asFlux().then());
 	}
 
 	/** Events after a cursor, from the table, a page at a time, matching the SQL filter. */
@@ -129,6 +136,10 @@ class MilestoneEvents implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		if (this.stopped) {
+			this.live = Sinks.many().multicast().directBestEffort();
+			this.stopped = false;
+		}
 		this.reader = newest()
 			.doOnNext((last) -> {
 				this.position.set(last);
@@ -150,6 +161,7 @@ class MilestoneEvents implements SmartLifecycle {
 		if (current != null) {
 			current.dispose();
 		}
+		this.stopped = true;
 		this.live.tryEmitComplete();
 	}
 

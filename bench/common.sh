@@ -22,14 +22,26 @@ build() {
 
 sql() { psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres -tAq -c "$1"; }
 
-post() { curl -s -X POST "http://127.0.0.1:$PORT/graphql" -H 'Content-Type: application/json' --data-binary "@$1"; }
+# The bench server checks tokens with this secret; the bench acts as a national ADMIN (region "*"),
+# which sees everything, so its requests run the same SQL as before authentication existed.
+BENCH_SECRET=${BENCH_SECRET:-junheng-bench-only-secret-0123456789abcdef}
+bench_token() {
+  node -e 'const c = require("crypto"); const b = (o) => Buffer.from(JSON.stringify(o)).toString("base64url");
+    const now = Math.floor(Date.now() / 1000); const h = b({ alg: "HS256", typ: "JWT" });
+    const p = b({ sub: "bench", roles: ["ADMIN"], region: "*", iat: now, exp: now + 86400 });
+    console.log(h + "." + p + "." + c.createHmac("sha256", process.argv[1]).update(h + "." + p).digest("base64url"));' "$BENCH_SECRET"
+}
+export AUTH="Bearer $(bench_token)"
+
+post() { curl -s -X POST "http://127.0.0.1:$PORT/graphql" -H 'Content-Type: application/json' -H "Authorization: $AUTH" --data-binary "@$1"; }
 
 # start_server NAME COUNTIES: starts the server on the data set and waits until it answers; sets SERVER_PID.
 start_server() {
   java $JVM_OPTS -jar "$JAR" --server.address=127.0.0.1 --server.port="$PORT" \
     --junheng.embedded.data-dir="$RESULTS/data-$1" --junheng.embedded.port="$PGPORT" \
     --junheng.embedded.server-config.shared_preload_libraries=pg_stat_statements \
-    --junheng.demo-data=true --junheng.demo.counties="$2" > "$RESULTS/server-$1.log" 2>&1 &
+    --junheng.demo-data=true --junheng.demo.counties="$2" --junheng.security.jwt-secret="$BENCH_SECRET" \
+    > "$RESULTS/server-$1.log" 2>&1 &
   SERVER_PID=$!
   trap "kill $SERVER_PID 2>/dev/null || true" EXIT
   for _ in $(seq 1 900); do

@@ -2,6 +2,7 @@
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Accept"] = "application/graphql-response+json"
+wrk.headers["Authorization"] = os.getenv("AUTH")
 local file = assert(io.open(os.getenv("BODY"), "r"))
 wrk.body = file:read("*a")
 file:close()

@@ -1,4 +1,5 @@
 """Times the indicator benchmark against a running server; see bench/indicators.sh."""
+import os
 import json
 import statistics
 import sys
@@ -10,7 +11,8 @@ URL, RUNS, CHANGES = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 
 def graphql(query, variables=None):
     body = json.dumps({"query": query, "variables": variables or {}}).encode()
-    request = urllib.request.Request(URL, body, {"Content-Type": "application/json"})
+    request = urllib.request.Request(URL, body, {"Content-Type": "application/json",
+                                                 "Authorization": os.environ.get("AUTH", "")})
     with urllib.request.urlopen(request, timeout=120) as response:
         answer = json.load(response)
     if answer.get("errors"):

@@ -46,7 +46,7 @@ class DemoTokens {
 	static final List<DemoUser> USERS = List.of(
 			new DemoUser("demo-admin", "巴中市教育局管理员 (ADMIN, 511900)", Role.ADMIN, "511900", null),
 			new DemoUser("demo-planner", "通江县规划员 (PLANNER, 511921)", Role.PLANNER, "511921", null),
-			new DemoUser("demo-school-admin", "通江县实验小学管理员 (SCHOOL_ADMIN, school 1)", Role.SCHOOL_ADMIN, "511921", "1"),
+			new DemoUser("demo-school-admin", "通江县实验小学管理员 (SCHOOL_ADMIN, school 7)", Role.SCHOOL_ADMIN, "511921", "7"),
 			new DemoUser("demo-viewer", "通江县只读用户 (VIEWER, 511921)", Role.VIEWER, "511921", null));
 
 	private final ObjectProvider<LocalSecret> secret;

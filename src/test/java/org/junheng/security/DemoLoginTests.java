@@ -49,8 +49,10 @@ class DemoLoginTests {
 				.errors().satisfy((errors) -> assertThat(errors).singleElement()
 					.satisfies((error) -> assertThat(error.getErrorType().toString()).isEqualTo("FORBIDDEN")))
 				.path("teachers.edges[0].node.subjects").hasValue();
-			as.get("SCHOOL_ADMIN").document("{ schools(first: 100) { totalCount } }").execute().errors().verify()
-				.path("schools.totalCount").entity(Integer.class).isEqualTo(1);
+			as.get("SCHOOL_ADMIN").document("{ schools(first: 100) { edges { node { name } } } }").execute().errors().verify()
+				.path("schools.edges[*].node.name").entityList(String.class).containsExactly("通江县实验小学");
+			as.get("SCHOOL_ADMIN").document("{ teachers(first: 1) { totalCount } }").execute().errors().verify()
+				.path("teachers.totalCount").entity(Integer.class).isEqualTo(136);
 			as.get("PLANNER").document("{ schools(first: 1) { totalCount } }").execute().errors().verify()
 				.path("schools.totalCount").entity(Integer.class).satisfies((count) -> assertThat(count).isGreaterThan(50));
 			as.get("ADMIN").document("{ auditTrail(first: 1) { totalCount } }").execute().errors().verify();

@@ -38,9 +38,12 @@ public final class ServerInstance implements AutoCloseable {
 		all.putIfAbsent("junheng.security.jwt-secret", Tokens.SECRET);
 		all.put("server.port", "0");
 		all.put("server.address", "127.0.0.1");
-		return new ServerInstance(new SpringApplicationBuilder(JunhengApplication.class).properties(all)
+		// As command-line arguments, so they win over application.properties, as a test's properties do.
+		String[] arguments = all.entrySet().stream().map((entry) -> "--" + entry.getKey() + "=" + entry.getValue())
+			.toArray(String[]::new);
+		return new ServerInstance(new SpringApplicationBuilder(JunhengApplication.class)
 			.initializers(ServerInstance::ownNettyResources)
-			.run());
+			.run(arguments));
 	}
 
 	/**

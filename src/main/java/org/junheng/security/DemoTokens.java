@@ -28,7 +28,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * One token per demo role, for a local run whose key was made up at start (see
  * {@link LocalSecret}): printed to the log and served at {@code /auth/demo-tokens}, which the
  * GraphiQL page's login menu reads. The users match the demo data: 巴中市 (511900), 通江县
- * (511921) and its 实验小学 (school 1).
+ * (511921) and its 实验小学 (school 7, the school of seed 003).
  */
 @Configuration(proxyBeanMethods = false)
 class DemoTokens {

@@ -1,5 +1,6 @@
 package org.junheng.system;
 
+import graphql.execution.SubscriptionExecutionStrategy;
 import graphql.execution.instrumentation.dataloader.DataLoaderDispatchingContextKeys;
 import reactor.core.publisher.Mono;
 
@@ -21,7 +22,10 @@ class DataLoaderDispatch implements WebGraphQlInterceptor {
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
 		request.configureExecutionInput((input, builder) -> builder
-			.graphQLContext((context) -> context.put(DataLoaderDispatchingContextKeys.ENABLE_DATA_LOADER_EXHAUSTED_DISPATCHING, true))
+			.graphQLContext((context) -> context.put(DataLoaderDispatchingContextKeys.ENABLE_DATA_LOADER_EXHAUSTED_DISPATCHING, true)
+				// A subscription event whose fields wait on a DataLoader must not overtake an earlier
+				// one: clients resume from the last cursor they received, so events go out in order.
+				.put(SubscriptionExecutionStrategy.KEEP_SUBSCRIPTION_EVENTS_ORDERED, true))
 			.build());
 		return chain.next(request);
 	}

@@ -14,7 +14,11 @@ import reactor.test.StepVerifier;
 import org.junheng.ServerInstance;
 import org.junheng.Tokens;
 import org.junheng.security.AccessFixture.Who;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -87,6 +91,39 @@ class PrivateDeploymentTests {
 		StepVerifier.create(w.webSocket(Who.ANONYMOUS).documentName("milestoneUpdates").executeSubscription().toFlux())
 			.expectErrorSatisfies((error) -> assertThat(error.getMessage()).contains("UNAUTHORIZED"))
 			.verify(Duration.ofSeconds(10));
+	}
+
+	@Test
+	void serverSentEventsCarryTheCallersTokenAndScope() {
+		AccessFixture w = this.world;
+		String query = "subscription { milestoneUpdates { milestone { id } } }";
+		Flux<ServerSentEvent<String>> viewer = sse(w.token(Who.VIEWER), query).filter((event) -> "next".equals(event.event()));
+		String otherMilestone = AccessFixture.write(this.server.http(), "addMilestone",
+				Map.of("planId", w.otherPlan, "title", "邻县节点二", "dueOn", "2026-06-30"));
+		StepVerifier.create(viewer.take(1))
+			.then(() -> {
+				progress(otherMilestone, 30);
+				progress(w.milestone, 35);
+			})
+			.assertNext((event) -> assertThat(event.data()).contains(w.milestone).doesNotContain(otherMilestone))
+			.expectComplete()
+			.verify(Duration.ofSeconds(10));
+		StepVerifier.create(sse(null, query).filter((event) -> !"complete".equals(event.event())).take(1))
+			.assertNext((event) -> assertThat(event.data()).contains("UNAUTHORIZED"))
+			.expectComplete()
+			.verify(Duration.ofSeconds(10));
+	}
+
+	private Flux<ServerSentEvent<String>> sse(String token, String query) {
+		WebClient.RequestBodySpec request = WebClient.create("http://127.0.0.1:" + this.server.port()).post().uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.TEXT_EVENT_STREAM);
+		if (token != null) {
+			request = request.header("Authorization", Tokens.bearer(token));
+		}
+		return request.bodyValue(Map.of("query", query)).retrieve()
+			.bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() {
+			});
 	}
 
 	@Test

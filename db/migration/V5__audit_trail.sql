@@ -58,16 +58,14 @@ begin
 end
 $$;
 
-create trigger region_audit after insert or update or delete on region for each row execute function audit_record();
-create trigger school_audit after insert or update or delete on school for each row execute function audit_record();
-create trigger school_conditions_audit after insert or update or delete on school_conditions for each row execute function audit_record();
-create trigger teacher_audit after insert or update or delete on teacher for each row execute function audit_record();
-create trigger exchange_audit after insert or update or delete on exchange for each row execute function audit_record();
-create trigger pairing_audit after insert or update or delete on pairing for each row execute function audit_record();
-create trigger plan_audit after insert or update or delete on plan for each row execute function audit_record();
-create trigger plan_goal_audit after insert or update or delete on plan_goal for each row execute function audit_record();
-create trigger plan_task_audit after insert or update or delete on plan_task for each row execute function audit_record();
-create trigger milestone_audit after insert or update or delete on milestone for each row execute function audit_record();
-create trigger target_audit after insert or update or delete on target for each row execute function audit_record();
-create trigger threshold_set_audit after insert or update or delete on threshold_set for each row execute function audit_record();
-create trigger threshold_value_audit after insert or update or delete on threshold_value for each row execute function audit_record();
+do $$
+declare
+    audited text;
+begin
+    foreach audited in array array['region', 'school', 'school_conditions', 'teacher', 'exchange', 'pairing', 'plan',
+                                   'plan_goal', 'plan_task', 'milestone', 'target', 'threshold_set', 'threshold_value'] loop
+        execute format('create trigger %I after insert or update or delete on %I for each row execute function audit_record()',
+                       audited || '_audit', audited);
+    end loop;
+end
+$$;

@@ -203,10 +203,8 @@ class ExchangeController implements NodeResolver {
 	public Mono<?> find(String key, GraphQLContext context) {
 		Scope scope = this.access.schoolData(Caller.of(context));
 		return Mono.justOrEmpty(NodeResolver.numericKey(key)).flatMap(this.repository::findById)
-			.flatMap((exchange) -> this.access.keepSchool(scope, exchange,
-					"(select from_school_id from exchange where id = :key)", exchange.id())
-				.switchIfEmpty(Mono.defer(() -> this.access.keepSchool(scope, exchange,
-						"(select to_school_id from exchange where id = :key)", exchange.id()))));
+			.flatMap((exchange) -> this.access.keepSchool(scope, exchange, exchange.id(),
+					"(select from_school_id from exchange where id = :key)", "(select to_school_id from exchange where id = :key)"));
 	}
 
 }

@@ -149,10 +149,8 @@ class PairingController implements NodeResolver {
 	public Mono<?> find(String key, GraphQLContext context) {
 		Scope scope = this.access.schoolData(Caller.of(context));
 		return Mono.justOrEmpty(NodeResolver.numericKey(key)).flatMap(this.repository::findById)
-			.flatMap((pairing) -> this.access.keepSchool(scope, pairing,
-					"(select lead_school_id from pairing where id = :key)", pairing.id())
-				.switchIfEmpty(Mono.defer(() -> this.access.keepSchool(scope, pairing,
-						"(select supported_school_id from pairing where id = :key)", pairing.id()))));
+			.flatMap((pairing) -> this.access.keepSchool(scope, pairing, pairing.id(),
+					"(select lead_school_id from pairing where id = :key)", "(select supported_school_id from pairing where id = :key)"));
 	}
 
 }

@@ -9,7 +9,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.junheng.indicator.Indicators;
-import org.junheng.region.Regions;
 import graphql.GraphQLContext;
 import org.junheng.security.Access;
 import org.junheng.security.Caller;
@@ -31,8 +30,6 @@ class PlanMutationController {
 
 	private final PlanRepository repository;
 
-	private final Regions regions;
-
 	private final R2dbcEntityTemplate template;
 
 	private final TransactionalOperator transaction;
@@ -41,11 +38,10 @@ class PlanMutationController {
 
 	private final Access access;
 
-	PlanMutationController(Access access, PlanRepository repository, Regions regions, R2dbcEntityTemplate template,
+	PlanMutationController(Access access, PlanRepository repository, R2dbcEntityTemplate template,
 			TransactionalOperator transaction, Clock clock) {
 		this.access = access;
 		this.repository = repository;
-		this.regions = regions;
 		this.template = template;
 		this.transaction = transaction;
 		this.clock = clock;

@@ -78,7 +78,7 @@ class SchoolController implements NodeResolver {
 	Mono<School> school(@Argument String id, GraphQLContext context) {
 		Scope scope = this.access.requireSchoolData(Caller.of(context), "school");
 		long key = GlobalId.key(id, "School", "id");
-		return this.repository.findById(key).flatMap((school) -> this.access.keepSchool(scope, school, ":key", key));
+		return this.repository.findById(key).flatMap((school) -> this.access.keepSchool(scope, school, key, ":key"));
 	}
 
 	@BatchMapping
@@ -137,7 +137,7 @@ class SchoolController implements NodeResolver {
 	public Mono<?> find(String key, GraphQLContext context) {
 		Scope scope = this.access.schoolData(Caller.of(context));
 		return Mono.justOrEmpty(NodeResolver.numericKey(key)).flatMap(this.repository::findById)
-			.flatMap((school) -> this.access.keepSchool(scope, school, ":key", school.id()));
+			.flatMap((school) -> this.access.keepSchool(scope, school, school.id(), ":key"));
 	}
 
 }

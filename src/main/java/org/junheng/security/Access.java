@@ -97,9 +97,12 @@ public class Access {
 		return keep(scope, item, scope.onRegion(new SqlWhere(), regionOfKey), key);
 	}
 
-	/** Like {@link #keepRegion} for school data, with {@code schoolOfKey} giving the school's ID. */
-	public <T> Mono<T> keepSchool(Scope scope, T item, String schoolOfKey, Object key) {
-		return keep(scope, item, scope.onSchool(new SqlWhere(), schoolOfKey), key);
+	/**
+	 * Like {@link #keepRegion} for school data: {@code schoolsOfKey} give the IDs of the schools the
+	 * item belongs to (both ends of an exchange or a pairing), and one of them in scope keeps it.
+	 */
+	public <T> Mono<T> keepSchool(Scope scope, T item, Object key, String... schoolsOfKey) {
+		return keep(scope, item, scope.onSchool(new SqlWhere(), schoolsOfKey), key);
 	}
 
 	private <T> Mono<T> keep(Scope scope, T item, SqlWhere where, Object key) {

@@ -179,7 +179,7 @@ class TeacherController implements NodeResolver {
 	public Mono<?> find(String key, GraphQLContext context) {
 		Scope scope = this.access.schoolData(Caller.of(context));
 		return Mono.justOrEmpty(NodeResolver.numericKey(key)).flatMap(this.repository::findById)
-			.flatMap((teacher) -> this.access.keepSchool(scope, teacher, ":key", teacher.schoolId()));
+			.flatMap((teacher) -> this.access.keepSchool(scope, teacher, teacher.schoolId(), ":key"));
 	}
 
 }

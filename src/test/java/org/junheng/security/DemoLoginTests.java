@@ -2,12 +2,14 @@ package org.junheng.security;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.junheng.HeadlessChromium;
 import org.junheng.ServerInstance;
 import org.junheng.Tokens;
 import org.springframework.core.ParameterizedTypeReference;
@@ -58,6 +60,35 @@ class DemoLoginTests {
 			as.get("ADMIN").document("{ auditTrail(first: 1) { totalCount } }").execute().errors().verify();
 			web.get().uri("/graphiql").exchange().expectStatus().isOk().expectBody(String.class)
 				.value((page) -> assertThat(page).contains("/auth/demo-tokens"));
+			if (Files.isExecutable(HeadlessChromium.BINARY)) {
+				signingInThroughGraphiql(server.port());
+			}
+		}
+	}
+
+	/** GraphiQL's "Sign in as" menu puts the chosen demo user's token on what GraphiQL sends. */
+	private static void signingInThroughGraphiql(int port) throws Exception {
+		try (HeadlessChromium browser = HeadlessChromium.open("http://127.0.0.1:" + port + "/graphiql")) {
+			browser.await("document.getElementById('who').options.length", "5"::equals, Duration.ofSeconds(20));
+			String teachers = "{ teachers(first: 1, filter: { regionCode: \"511921\" }) { edges { node { name } } } }";
+			for (String who : List.of("demo-viewer", "demo-school-admin", "")) {
+				browser.evaluate("(document.getElementById('who').value = '" + who + "', window.answer = null,"
+						+ " (async () => { const r = await fetcher({ query: '" + teachers + "' });"
+						// GraphiQL's fetcher answers with an async iterable when incremental delivery is on.
+						+ " if (r[Symbol.asyncIterator]) { for await (const part of r) { window.answer = JSON.stringify(part); } }"
+						+ " else { window.answer = JSON.stringify(r); } })(), 1)");
+				String answer = browser.evaluate("window.answer");
+				long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+				while ("null".equals(answer) && System.nanoTime() < deadline) {
+					Thread.sleep(50);
+					answer = browser.evaluate("window.answer");
+				}
+				switch (who) {
+					case "demo-viewer" -> assertThat(answer).contains("FORBIDDEN").contains("\"name\":null");
+					case "demo-school-admin" -> assertThat(answer).doesNotContain("errors").doesNotContain("\"name\":null");
+					default -> assertThat(answer).contains("UNAUTHORIZED");
+				}
+			}
 		}
 	}
 

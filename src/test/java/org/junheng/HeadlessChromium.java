@@ -1,4 +1,4 @@
-package org.junheng.plan;
+package org.junheng;
 
 import java.io.IOException;
 import java.net.URI;
@@ -23,9 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Debian's Chromium, headless, driven over the DevTools protocol: open a page, evaluate
  * JavaScript in it. Enough to assert what a user would see, with no browser download.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
-	static final Path BINARY = Path.of("/usr/bin/chromium");
+	public static final Path BINARY = Path.of("/usr/bin/chromium");
 
 	private final Process process;
 
@@ -63,7 +63,7 @@ final class HeadlessChromium implements AutoCloseable {
 		}).join();
 	}
 
-	static HeadlessChromium open(String url) throws Exception {
+	public static HeadlessChromium open(String url) throws Exception {
 		Path profile = Files.createTempDirectory("junheng-chromium");
 		Process process = new ProcessBuilder(BINARY.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
 				"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -95,7 +95,7 @@ final class HeadlessChromium implements AutoCloseable {
 	}
 
 	/** The value of a JavaScript expression in the page, as text. */
-	String evaluate(String expression) throws Exception {
+	public String evaluate(String expression) throws Exception {
 		int id = this.ids.incrementAndGet();
 		CompletableFuture<JsonNode> reply = new CompletableFuture<>();
 		this.pending.put(id, reply);
@@ -106,7 +106,7 @@ final class HeadlessChromium implements AutoCloseable {
 	}
 
 	/** Waits until the expression's value satisfies the check; returns how long that took. */
-	Duration await(String expression, java.util.function.Predicate<String> check, Duration limit) throws Exception {
+	public Duration await(String expression, java.util.function.Predicate<String> check, Duration limit) throws Exception {
 		long start = System.nanoTime();
 		String last = null;
 		while (System.nanoTime() - start < limit.toNanos()) {
@@ -122,6 +122,8 @@ final class HeadlessChromium implements AutoCloseable {
 	@Override
 	public void close() throws IOException {
 		this.devTools.abort();
+		// Chromium's helper processes keep writing to the profile after the browser process ends.
+		this.process.descendants().forEach(ProcessHandle::destroyForcibly);
 		this.process.destroy();
 		try {
 			this.process.waitFor(5, TimeUnit.SECONDS);
@@ -135,7 +137,7 @@ final class HeadlessChromium implements AutoCloseable {
 				Files.deleteIfExists(path);
 			}
 		}
-		catch (IOException ex) {
+		catch (IOException | java.io.UncheckedIOException ex) {
 			// a profile left in /tmp is harmless
 		}
 	}

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * Puts the {@link Caller} into every request's GraphQL context, and stops a request that runs
  * too long. Over HTTP and SSE the caller comes from the bearer token Spring Security checked; over
  * WebSocket from the {@code Authorization} entry of {@code connection_init}'s payload, checked once
- * per connection (a bad token closes it with 4401).
+ * per connection (a bad token closes it before any operation runs).
  */
 @Component
 @Order(0)

@@ -23,7 +23,12 @@ record MilestoneEvent(long id, MilestoneEventKind kind, MilestoneStatus previous
 
 	/** Whether the event's plan belongs to the region with this path or to one of its descendants. */
 	boolean within(String path) {
-		return this.regionPath.equals(path) || this.regionPath.startsWith(path + "/");
+		return within(this.regionPath, path);
+	}
+
+	/** Whether a region path is the given one or lies below it. */
+	static boolean within(String path, String ancestor) {
+		return path.equals(ancestor) || path.startsWith(ancestor + "/");
 	}
 
 	static MilestoneEvent from(Readable row) {

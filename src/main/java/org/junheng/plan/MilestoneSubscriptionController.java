@@ -1,21 +1,21 @@
 package org.junheng.plan;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Predicate;
 
+import graphql.GraphQLContext;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.junheng.region.Regions;
-import graphql.GraphQLContext;
-import java.util.Optional;
 import org.junheng.region.Region;
+import org.junheng.region.Regions;
 import org.junheng.security.Access;
 import org.junheng.security.Caller;
 import org.junheng.security.Scope;
-import org.junheng.system.NotFoundException;
 import org.junheng.system.GlobalId;
 import org.junheng.system.InvalidInputException;
+import org.junheng.system.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -72,10 +72,10 @@ class MilestoneSubscriptionController {
 					: Mono.empty();
 			// The region asked for, narrowed to the caller's: whichever of the two lies inside the other.
 			Mono<String> within = path.flatMap((asked) -> this.access.path(scope).defaultIfEmpty(asked).flatMap((allowed) -> {
-				if (within(asked, allowed)) {
+				if (MilestoneEvent.within(asked, allowed)) {
 					return Mono.just(asked);
 				}
-				return within(allowed, asked) ? Mono.just(allowed)
+				return MilestoneEvent.within(allowed, asked) ? Mono.just(allowed)
 						: Mono.error(Caller.of(context).forbidden("regionCode", "follow plans outside your region"));
 			})).switchIfEmpty(this.access.path(scope));
 			return within.map(Optional::of).defaultIfEmpty(Optional.empty()).flatMapMany((narrowed) -> narrowed.isEmpty()
@@ -83,10 +83,6 @@ class MilestoneSubscriptionController {
 					: this.events.subscribe((event) -> event.within(narrowed.get()),
 							"(region_path = :filter or region_path like :filter || '/%')", narrowed.get(), cursor));
 		});
-	}
-
-	private static boolean within(String path, String ancestor) {
-		return path.equals(ancestor) || path.startsWith(ancestor + "/");
 	}
 
 	/** The plan, or NOT_FOUND also when it lies outside the caller's scope. */

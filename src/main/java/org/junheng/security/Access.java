@@ -59,16 +59,15 @@ public class Access {
 
 	/** A top-level list or lookup of region-level data: refused outright only when nothing is readable. */
 	public Scope requirePublicData(Caller caller, String field) {
-		Scope scope = publicData(caller);
-		if (scope.none()) {
-			throw caller.forbidden(field, "read " + field);
-		}
-		return scope;
+		return readable(publicData(caller), caller, field);
 	}
 
 	/** A top-level list or lookup of school data: anonymous callers and roleless tokens are refused. */
 	public Scope requireSchoolData(Caller caller, String field) {
-		Scope scope = schoolData(caller);
+		return readable(schoolData(caller), caller, field);
+	}
+
+	private static Scope readable(Scope scope, Caller caller, String field) {
 		if (scope.none()) {
 			throw caller.forbidden(field, "read " + field);
 		}

@@ -3,6 +3,7 @@ package org.junheng.security;
 import java.util.Arrays;
 import java.util.List;
 
+import graphql.GraphQLContext;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import reactor.core.publisher.Mono;
 
@@ -11,7 +12,6 @@ import org.junheng.system.Keyset;
 import org.junheng.system.PageRequest;
 import org.junheng.system.SqlWhere;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
@@ -31,8 +31,8 @@ class AuditController {
 
 	@QueryMapping
 	Mono<Connection<AuditEntry>> auditTrail(@Argument Integer first, @Argument String after, @Argument AuditFilter filter,
-			@ContextValue(name = Caller.KEY, required = false) Caller caller, DataFetchingFieldSelectionSet selection) {
-		Caller who = (caller != null) ? caller : Caller.ANONYMOUS;
+			GraphQLContext context, DataFetchingFieldSelectionSet selection) {
+		Caller who = Caller.of(context);
 		if (!who.regional(Role.ADMIN)) {
 			return Mono.error(who.forbidden("auditTrail", "read the audit trail"));
 		}

@@ -1,12 +1,12 @@
 package org.junheng.security;
 
-import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
+import org.junheng.system.ErrorResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -35,13 +35,9 @@ class RequestSizeLimit implements WebFilter {
 		if (length <= this.maxBody) {
 			return chain.filter(exchange);
 		}
-		byte[] body = ("{\"errors\":[{\"message\":\"The request body is too large (" + length + " bytes, at most "
-				+ this.maxBody + ")\",\"extensions\":{\"classification\":\"QUERY_TOO_COMPLEX\",\"limit\":\"bodySize\","
-				+ "\"actual\":" + length + ",\"max\":" + this.maxBody + "}}]}").getBytes(StandardCharsets.UTF_8);
-		var response = exchange.getResponse();
-		response.setStatusCode(HttpStatus.PAYLOAD_TOO_LARGE);
-		response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+		return ErrorResponse.write(exchange.getResponse(), HttpStatus.PAYLOAD_TOO_LARGE,
+				"The request body is too large (" + length + " bytes, at most " + this.maxBody + ")",
+				Refusal.QUERY_TOO_COMPLEX.name(), Map.of("limit", "bodySize", "actual", length, "max", this.maxBody));
 	}
 
 }

@@ -1,19 +1,19 @@
 package org.junheng.security;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 import reactor.core.publisher.Mono;
 
+import org.junheng.system.ErrorResponse;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -65,15 +65,10 @@ class SecurityConfiguration {
 	}
 
 	private static ServerAuthenticationEntryPoint invalidToken() {
-		byte[] body = ("{\"errors\":[{\"message\":\"The bearer token is invalid or has expired\","
-				+ "\"extensions\":{\"classification\":\"UNAUTHORIZED\"}}]}").getBytes(StandardCharsets.UTF_8);
 		return (exchange, ex) -> Mono.defer(() -> {
-			var response = exchange.getResponse();
-			response.setStatusCode(HttpStatus.UNAUTHORIZED);
-			response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
-			response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-			DataBuffer buffer = response.bufferFactory().wrap(body);
-			return response.writeWith(Mono.just(buffer));
+			exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+			return ErrorResponse.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED,
+					"The bearer token is invalid or has expired", "UNAUTHORIZED", Map.of());
 		});
 	}
 

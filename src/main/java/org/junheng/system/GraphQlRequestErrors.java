@@ -1,12 +1,11 @@
 package org.junheng.system;
 
-import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
@@ -32,15 +31,10 @@ class GraphQlRequestErrors implements WebExceptionHandler {
 			case 405 -> "This method is not allowed here";
 			case 406 -> "Ask for application/graphql-response+json or application/json";
 			case 415 -> "Send the request as application/json";
-			default -> "The body is not a GraphQL request: send JSON with a \\\"query\\\" string";
+			default -> "The body is not a GraphQL request: send JSON with a \"query\" string";
 		};
-		byte[] body = ("{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"classification\":\"BAD_REQUEST\"}}]}")
-			.getBytes(StandardCharsets.UTF_8);
-		var response = exchange.getResponse();
-		response.setStatusCode(code);
-		response.getHeaders().putAll(status.getHeaders());
-		response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+		exchange.getResponse().getHeaders().putAll(status.getHeaders());
+		return ErrorResponse.write(exchange.getResponse(), code, message, "BAD_REQUEST", Map.of());
 	}
 
 }

@@ -1,0 +1,37 @@
+package org.junheng.system;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+
+/**
+ * A GraphQL-shaped error answered before GraphQL runs (a bad token, a body too large, a body that
+ * is no GraphQL request), so clients read every refusal the same way: {@code errors[0].message}
+ * and {@code errors[0].extensions.classification}.
+ */
+public final class ErrorResponse {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private ErrorResponse() {
+	}
+
+	public static Mono<Void> write(ServerHttpResponse response, HttpStatusCode status, String message, String classification,
+			Map<String, Object> more) {
+		Map<String, Object> extensions = new LinkedHashMap<>();
+		extensions.put("classification", classification);
+		extensions.putAll(more);
+		byte[] body = json.writeValueAsBytes(Map.of("errors", List.of(Map.of("message", message, "extensions", extensions))));
+		response.setStatusCode(status);
+		response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+	}
+
+}

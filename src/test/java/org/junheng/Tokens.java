@@ -56,6 +56,14 @@ public final class Tokens {
 			.getTokenValue();
 	}
 
+	/** A token with exactly these claims, for tests of what a token must carry. */
+	public static String signed(Map<String, Object> claims) {
+		JwtClaimsSet.Builder builder = JwtClaimsSet.builder();
+		claims.forEach(builder::claim);
+		return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), builder.build()))
+			.getTokenValue();
+	}
+
 	public static String bearer(String token) {
 		return "Bearer " + token;
 	}

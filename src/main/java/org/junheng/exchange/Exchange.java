@@ -3,6 +3,7 @@ package org.junheng.exchange;
 import io.r2dbc.spi.Readable;
 import java.time.LocalDate;
 
+import org.junheng.security.SchoolOwned;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
@@ -10,7 +11,13 @@ import org.springframework.data.relational.core.mapping.Table;
 /** 交流轮岗: a teacher working at another school for a period of one school year. */
 @Table("exchange")
 public record Exchange(@Id Long id, Long teacherId, Long fromSchoolId, Long toSchoolId, Integer schoolYear, ExchangeKind kind,
-		LocalDate startsOn, LocalDate endsOn, ExchangeStatus status, @Version Integer version) {
+		LocalDate startsOn, LocalDate endsOn, ExchangeStatus status, @Version Integer version) implements SchoolOwned {
+
+	@Override
+	public java.util.List<Long> schoolIds() {
+		return java.util.List.of(this.fromSchoolId, this.toSchoolId);
+	}
+
 
 	/** A school year runs from September to the end of August. */
 	boolean startsInSchoolYear() {

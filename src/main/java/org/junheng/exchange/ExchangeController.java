@@ -24,7 +24,6 @@ import org.junheng.system.Connection;
 import org.junheng.system.GlobalId;
 import org.junheng.system.Keyset;
 import org.junheng.system.NodeResolver;
-import org.junheng.system.NotFoundException;
 import org.junheng.system.PageRequest;
 import org.junheng.system.SqlWhere;
 import org.junheng.teacher.Teacher;
@@ -145,24 +144,34 @@ class ExchangeController implements NodeResolver {
 		Long fromSchoolId = GlobalId.optionalKey(input.fromSchoolId(), "School", "input.fromSchoolId");
 		long toSchoolId = GlobalId.key(input.toSchoolId(), "School", "input.toSchoolId");
 		Checks.on("input").range(input.schoolYear(), 1949, 2200, "schoolYear").validate();
-		return this.teachers.require(teacherId, "input.teacherId").flatMap((teacher) -> {
-			long from = (fromSchoolId != null) ? fromSchoolId : teacher.schoolId();
-			Exchange exchange = new Exchange(null, teacherId, from, toSchoolId, input.schoolYear(), input.kind(),
-					input.startsOn(), input.endsOn(), (input.status() != null) ? input.status() : ExchangeStatus.PLANNED, null);
-			validate(exchange);
-			// The sending school decides; its own administrator may only propose (PLANNED).
-			boolean proposal = exchange.status() == ExchangeStatus.PLANNED;
-			return this.access.requireSchool(caller, from, proposal, "input.fromSchoolId", "arrange exchanges", Role.ADMIN)
-				.then(this.schools.require(toSchoolId, "input.toSchoolId"))
-				.then(this.template.insert(exchange));
-		}).flatMap((saved) -> AfterCommit.publish(this.events, new BaseFiguresChanged("exchanges")).thenReturn(saved));
+		ExchangeStatus status = (input.status() != null) ? input.status() : ExchangeStatus.PLANNED;
+		// The sending school decides; its own administrator may only propose (PLANNED).
+		boolean proposal = status == ExchangeStatus.PLANNED;
+		String what = "arrange exchanges";
+		return this.teachers.find(teacherId)
+			.switchIfEmpty(Access.unreachable("input.teacherId", what))
+			// The teacher is checked where the teacher is: the school it leaves is the teacher's own.
+			.flatMap((teacher) -> this.access.requireSchool(caller, teacher.schoolId(), proposal, "input.teacherId", what, Role.ADMIN)
+				.thenReturn(teacher))
+			.flatMap((teacher) -> {
+				Checks.on("input")
+					.require(fromSchoolId == null || fromSchoolId.equals(teacher.schoolId()), "fromSchoolId",
+							"must be the school the teacher belongs to")
+					.validate();
+				Exchange exchange = new Exchange(null, teacherId, teacher.schoolId(), toSchoolId, input.schoolYear(), input.kind(),
+						input.startsOn(), input.endsOn(), status, null);
+				validate(exchange);
+				return this.access.requireReachable(caller, toSchoolId, "input.toSchoolId", what)
+					.then(this.template.insert(exchange));
+			})
+			.flatMap((saved) -> AfterCommit.publish(this.events, new BaseFiguresChanged("exchanges")).thenReturn(saved));
 	}
 
 	@MutationMapping
 	Mono<Exchange> updateExchange(@Argument UpdateExchangeInput input, GraphQLContext context) {
 		long id = GlobalId.key(input.id(), "Exchange", "input.id");
 		return this.repository.findById(id)
-			.switchIfEmpty(NotFoundException.error("input.id", "no exchange has the ID " + input.id()))
+			.switchIfEmpty(Access.unreachable("input.id", "change exchanges"))
 			.flatMap((current) -> {
 				// A school administrator edits or withdraws its own proposals; approving is the bureau's.
 				boolean proposal = current.status() == ExchangeStatus.PLANNED && (input.status() == null

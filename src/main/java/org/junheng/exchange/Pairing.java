@@ -3,6 +3,7 @@ package org.junheng.exchange;
 import io.r2dbc.spi.Readable;
 import java.time.LocalDate;
 
+import org.junheng.security.SchoolOwned;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
@@ -10,7 +11,13 @@ import org.springframework.data.relational.core.mapping.Table;
 /** 结对帮扶: a lead school supporting another for a period, with what they aim for. */
 @Table("pairing")
 public record Pairing(@Id Long id, Long leadSchoolId, Long supportedSchoolId, PairingMode mode, LocalDate startsOn,
-		LocalDate endsOn, String goals, @Version Integer version) {
+		LocalDate endsOn, String goals, @Version Integer version) implements SchoolOwned {
+
+	@Override
+	public java.util.List<Long> schoolIds() {
+		return java.util.List.of(this.leadSchoolId, this.supportedSchoolId);
+	}
+
 
 	Pairing with(PairingMode mode, LocalDate startsOn, LocalDate endsOn, String goals) {
 		return new Pairing(this.id, this.leadSchoolId, this.supportedSchoolId, (mode != null) ? mode : this.mode,

@@ -21,7 +21,6 @@ import org.junheng.system.Checks;
 import org.junheng.system.ConflictException;
 import org.junheng.system.GlobalId;
 import org.junheng.system.NodeResolver;
-import org.junheng.system.NotFoundException;
 import org.junheng.system.SqlWhere;
 import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -106,7 +105,8 @@ class PairingController implements NodeResolver {
 				(input.goals() != null) ? input.goals().strip() : "", null);
 		validate(pairing);
 		return this.access.requireSchool(Caller.of(context), lead, false, "input.leadSchoolId", "arrange pairings", Role.ADMIN)
-			.then(this.schools.require(supported, "input.supportedSchoolId"))
+			.then(this.access.requireSchool(Caller.of(context), supported, false, "input.supportedSchoolId", "arrange pairings",
+					Role.ADMIN))
 			.then(this.template.insert(pairing));
 	}
 
@@ -114,7 +114,7 @@ class PairingController implements NodeResolver {
 	Mono<Pairing> updatePairing(@Argument UpdatePairingInput input, GraphQLContext context) {
 		long id = GlobalId.key(input.id(), "Pairing", "input.id");
 		return this.repository.findById(id)
-			.switchIfEmpty(NotFoundException.error("input.id", "no pairing has the ID " + input.id()))
+			.switchIfEmpty(Access.unreachable("input.id", "change pairings"))
 			.flatMap((current) -> this.access.requireSchool(Caller.of(context), current.leadSchoolId(), false, "input.id",
 					"change pairings", Role.ADMIN).thenReturn(current))
 			.flatMap((current) -> {

@@ -118,7 +118,7 @@ class MilestoneController implements NodeResolver {
 	Mono<Milestone> updateMilestone(@Argument UpdateMilestoneInput input, GraphQLContext context) {
 		long id = GlobalId.key(input.id(), "Milestone", "input.id");
 		return this.repository.findById(id)
-			.switchIfEmpty(NotFoundException.error("input.id", "no milestone has the ID " + input.id()))
+			.switchIfEmpty(Access.unreachable("input.id", "change plans"))
 			.flatMap((current) -> this.children.writable(current.planId(), "input.id", context).thenReturn(current))
 			.flatMap((current) -> {
 				ConflictException.check(current.version(), input.version(), "milestone");

@@ -63,7 +63,7 @@ class PlanChildren {
 
 	/** The plan, when the caller may change it and what belongs to it: ADMIN or PLANNER of its region. */
 	Mono<Plan> writable(long id, String field, GraphQLContext context) {
-		return require(id, field).flatMap((plan) -> writable(plan, field, context).thenReturn(plan));
+		return this.plans.findById(id).switchIfEmpty(Access.unreachable(field, "change plans")).flatMap((plan) -> writable(plan, field, context).thenReturn(plan));
 	}
 
 	Mono<Void> writable(Plan plan, String field, GraphQLContext context) {

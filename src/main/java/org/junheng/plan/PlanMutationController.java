@@ -17,7 +17,6 @@ import org.junheng.system.Checks;
 import org.junheng.system.ConflictException;
 import org.junheng.system.GlobalId;
 import org.junheng.system.InvalidInputException;
-import org.junheng.system.NotFoundException;
 import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -108,7 +107,7 @@ class PlanMutationController {
 	Mono<Plan> updatePlan(@Argument UpdatePlanInput input, GraphQLContext context) {
 		long id = GlobalId.key(input.id(), "Plan", "input.id");
 		return this.repository.findById(id)
-			.switchIfEmpty(NotFoundException.error("input.id", "no plan has the ID " + input.id()))
+			.switchIfEmpty(Access.unreachable("input.id", "change plans"))
 			.flatMap((current) -> this.access.requireRegion(Caller.of(context), current.regionCode(), "input.id", "change plans",
 					Role.ADMIN, Role.PLANNER).thenReturn(current))
 			.flatMap((current) -> {

@@ -12,7 +12,6 @@ import org.junheng.security.Scope;
 import org.junheng.system.ConflictException;
 import org.junheng.system.GlobalId;
 import org.junheng.system.NodeResolver;
-import org.junheng.system.NotFoundException;
 import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -70,7 +69,7 @@ class PlanTaskController implements NodeResolver {
 		return this.template.getDatabaseClient().sql("select * from plan_task where id = :id").bind("id", id)
 			.map(PlanTask::from)
 			.one()
-			.switchIfEmpty(NotFoundException.error("input.id", "no task has the ID " + input.id()))
+			.switchIfEmpty(Access.unreachable("input.id", "change plans"))
 			.flatMap((current) -> this.children.writable(current.planId(), "input.id", context).thenReturn(current))
 			.flatMap((current) -> {
 				ConflictException.check(current.version(), input.version(), "task");

@@ -21,7 +21,6 @@ import org.junheng.system.Batches;
 import org.junheng.system.ConflictException;
 import org.junheng.system.GlobalId;
 import org.junheng.system.NodeResolver;
-import org.junheng.system.NotFoundException;
 import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -98,8 +97,13 @@ class TargetController implements NodeResolver {
 				input.currentValue()).toTarget(planId, "input");
 		return this.children.writable(planId, "input.planId", context).flatMap((plan) -> {
 			target.validate(plan, "input", Indicators.isResourceIndicator(target.indicatorCode()));
-			Mono<?> school = (target.schoolId() != null) ? this.schools.require(target.schoolId(), "input.schoolId") : Mono.just(true);
-			Mono<?> region = (target.regionCode() != null) ? this.regions.require(target.regionCode(), "input.regionCode") : Mono.just(true);
+			// A plan measures what lies in its own region: a school or region beyond it is not the plan's to watch.
+			Mono<Void> school = (target.schoolId() != null)
+					? this.access.schoolIn(plan.regionCode(), target.schoolId(), "input.schoolId", "name in this plan's targets")
+					: Mono.empty();
+			Mono<Void> region = (target.regionCode() != null)
+					? this.access.regionIn(plan.regionCode(), target.regionCode(), "input.regionCode", "name in this plan's targets")
+					: Mono.empty();
 			return school.then(region).then(this.template.insert(target));
 		});
 	}
@@ -109,7 +113,7 @@ class TargetController implements NodeResolver {
 	Mono<Target> updateTarget(@Argument UpdateTargetInput input, GraphQLContext context) {
 		long id = GlobalId.key(input.id(), "Target", "input.id");
 		return this.repository.findById(id)
-			.switchIfEmpty(NotFoundException.error("input.id", "no target has the ID " + input.id()))
+			.switchIfEmpty(Access.unreachable("input.id", "change plans"))
 			.flatMap((current) -> this.children.writable(current.planId(), "input.id", context).thenReturn(current))
 			.flatMap((current) -> {
 				ConflictException.check(current.version(), input.version(), "target");

@@ -42,7 +42,7 @@ class RegionSchoolsController {
 			.registerMappedBatchLoader((keys, env) -> Batches.byGroup(keys, SchoolsKey::arguments, this::load));
 	}
 
-	/** The caller's scope is part of the key: only the schools it may read are listed (anonymous: none). */
+	/** The caller's scope is part of the key: only the schools it may read are listed (anonymous callers are refused). */
 	record Arguments(PageRequest page, SchoolFilter filter, SchoolOrder orderBy, Scope scope) {
 	}
 
@@ -54,7 +54,7 @@ class RegionSchoolsController {
 			@Argument SchoolFilter filter, @Argument SchoolOrder orderBy, DataLoader<SchoolsKey, Connection<School>> regionSchools,
 			GraphQLContext context) {
 		Arguments arguments = new Arguments(PageRequest.forward(first, after), filter, orderBy,
-				this.access.schoolData(Caller.of(context)));
+				this.access.requireSchoolData(Caller.of(context), "schools"));
 		return regionSchools.load(new SchoolsKey(region.code(), arguments));
 	}
 

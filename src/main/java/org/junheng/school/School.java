@@ -1,13 +1,20 @@
 package org.junheng.school;
 
 import io.r2dbc.spi.Readable;
+import org.junheng.security.SchoolOwned;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
 @Table("school")
 public record School(@Id Long id, String code, String name, SchoolStage stage, Locality locality, String regionCode,
-		boolean boarding, @Version Integer version) {
+		boolean boarding, @Version Integer version) implements SchoolOwned {
+
+	@Override
+	public java.util.List<Long> schoolIds() {
+		return java.util.List.of(this.id);
+	}
+
 
 	School with(String name, SchoolStage stage, Locality locality, String regionCode, Boolean boarding) {
 		return new School(this.id, this.code, (name != null) ? name : this.name, (stage != null) ? stage : this.stage,

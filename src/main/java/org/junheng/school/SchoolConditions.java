@@ -4,6 +4,7 @@ import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.util.List;
 
+import org.junheng.security.SchoolOwned;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
@@ -15,7 +16,13 @@ import org.springframework.data.relational.core.mapping.Table;
 public record SchoolConditions(@Id Long id, Long schoolId, Integer schoolYear, List<Integer> studentsByGrade,
 		List<Integer> classSizes, BigDecimal teachingArea, BigDecimal sportsArea, BigDecimal equipmentValue,
 		Integer multimediaClassrooms, List<BigDecimal> musicRoomAreas, List<BigDecimal> artRoomAreas, Integer books,
-		@Version Integer version) {
+		@Version Integer version) implements SchoolOwned {
+
+	@Override
+	public java.util.List<Long> schoolIds() {
+		return java.util.List.of(this.schoolId);
+	}
+
 
 	public int students() {
 		return this.studentsByGrade.stream().mapToInt(Integer::intValue).sum();

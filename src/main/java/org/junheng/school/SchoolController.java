@@ -23,7 +23,6 @@ import org.junheng.system.Connection;
 import org.junheng.system.GlobalId;
 import org.junheng.system.Keyset;
 import org.junheng.system.NodeResolver;
-import org.junheng.system.NotFoundException;
 import org.junheng.system.PageRequest;
 import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -115,7 +114,7 @@ class SchoolController implements NodeResolver {
 		return this.access.requireSchool(caller, id, false, "input.id", "change schools", Role.ADMIN)
 			.then(region)
 			.then(this.repository.findById(id))
-			.switchIfEmpty(NotFoundException.error("input.id", "no school has the ID " + input.id()))
+			.switchIfEmpty(Access.unreachable("input.id", "change schools"))
 			.flatMap((school) -> {
 				ConflictException.check(school.version(), input.version(), "school");
 				return this.template.update(school.with((input.name() != null) ? input.name().strip() : null, input.stage(),

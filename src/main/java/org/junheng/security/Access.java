@@ -121,8 +121,9 @@ public class Access {
 
 	/**
 	 * Allows a write to the region (and what belongs to it) for a caller with one of the roles
-	 * whose region contains it; NOT_FOUND for an unknown region, FORBIDDEN otherwise. A null region
-	 * (a new province, the national threshold set) is for national callers only.
+	 * whose region contains it. A null region (a new province, the national threshold set) is for
+	 * national callers only. A caller without the role is FORBIDDEN; an unknown region and one
+	 * outside the caller's answer the same NOT_FOUND, so that writes tell nothing of what exists.
 	 */
 	public Mono<Void> requireRegion(Caller caller, String regionCode, String field, String what, Role... roles) {
 		if (!caller.regional(roles) || (regionCode == null && !caller.national())) {
@@ -131,55 +132,73 @@ public class Access {
 		if (regionCode == null) {
 			return Mono.empty();
 		}
-		return this.db.sql("select exists (select 1 from region where code = :code) as found, "
-				+ Scope.within(":code", "scope") + " as inside")
+		return allowedIf(this.db.sql("select " + Scope.within(":code", "scope") + " as inside")
 			.bind("code", regionCode)
-			.bind("scope", caller.national() ? regionCode : caller.regionCode())
-			.map((row) -> verdict(row.get("found", Boolean.class), row.get("inside", Boolean.class)))
-			.one()
-			.flatMap((verdict) -> check(verdict, caller, field, what, "no region has the code " + regionCode));
+			.bind("scope", caller.national() ? regionCode : caller.regionCode()), field, what);
 	}
 
 	/**
 	 * Allows a write to the school for a regional caller with one of the roles whose region
-	 * contains it or, when {@code schoolAdmin}, for that school's own administrator.
+	 * contains it or, when {@code schoolAdmin}, for that school's own administrator; answered like
+	 * {@link #requireRegion}.
 	 */
 	public Mono<Void> requireSchool(Caller caller, long schoolId, boolean schoolAdmin, String field, String what,
 			Role... roles) {
-		boolean own = schoolAdmin && caller.schoolAdmin() && caller.schoolId() == schoolId;
+		boolean ownRight = schoolAdmin && caller.schoolAdmin();
 		boolean regional = caller.regional(roles);
-		if (!own && !regional) {
+		if (!ownRight && !regional) {
 			return Mono.error(() -> caller.forbidden(field, what));
 		}
-		return this.db.sql("select s.id is not null as found, coalesce(" + Scope.within("s.region_code", "scope")
-				+ ", false) as inside from (select 1) one left join school s on s.id = :id")
-			.bind("id", schoolId)
-			.bind("scope", regional ? caller.regionCode() : "")
-			.map((row) -> verdict(row.get("found", Boolean.class),
-					own || (regional && caller.national()) || Boolean.TRUE.equals(row.get("inside", Boolean.class))))
-			.one()
-			.flatMap((verdict) -> check(verdict, caller, field, what, "no school has the ID given"));
-	}
-
-	private static Verdict verdict(Boolean found, Boolean inside) {
-		if (!Boolean.TRUE.equals(found)) {
-			return Verdict.NOT_FOUND;
+		if ((ownRight && caller.schoolId() == schoolId) || (regional && caller.national())) {
+			return allowedIf(this.db.sql("select exists (select 1 from school where id = :id) as inside").bind("id", schoolId),
+					field, what);
 		}
-		return Boolean.TRUE.equals(inside) ? Verdict.ALLOWED : Verdict.OUTSIDE;
+		// Another school than a school administrator's own is as far out of its reach as one that does not exist.
+		return regional ? schoolIn(caller.regionCode(), schoolId, field, what) : unreachable(field, what);
 	}
 
-	private static Mono<Void> check(Verdict verdict, Caller caller, String field, String what, String notFound) {
-		return switch (verdict) {
-			case ALLOWED -> Mono.empty();
-			case NOT_FOUND -> NotFoundException.error(field, notFound);
-			case OUTSIDE -> Mono.error(() -> caller.forbidden(field, what + " outside your region or school"));
-		};
+	/**
+	 * Allows naming a school that a write reaches beyond the caller's own (the school a teacher
+	 * is sent to): a school of the caller's region or, for a school administrator, of its school's
+	 * region; answered like {@link #requireRegion}.
+	 */
+	public Mono<Void> requireReachable(Caller caller, long schoolId, String field, String what) {
+		if (caller.national()) {
+			return requireSchool(caller, schoolId, false, field, what, Role.values());
+		}
+		if (caller.regionCode() != null) {
+			return schoolIn(caller.regionCode(), schoolId, field, what);
+		}
+		return caller.schoolAdmin() ? allowedIf(this.db.sql("select exists (select 1 from school s, school own where s.id = :id"
+				+ " and own.id = :own and s.region_code = own.region_code) as inside").bind("id", schoolId)
+			.bind("own", caller.schoolId()), field, what) : Mono.error(() -> caller.forbidden(field, what));
 	}
 
-	private enum Verdict {
+	/** Allows naming a school of the region (a plan's target, say); answered like {@link #requireRegion}. */
+	public Mono<Void> schoolIn(String regionCode, long schoolId, String field, String what) {
+		return allowedIf(this.db.sql("select exists (select 1 from school s where s.id = :id and "
+				+ Scope.within("s.region_code", "scope") + ") as inside").bind("id", schoolId).bind("scope", regionCode), field, what);
+	}
 
-		ALLOWED, NOT_FOUND, OUTSIDE
+	/** Allows naming a region within another (a plan's target region in the plan's); answered like {@link #requireRegion}. */
+	public Mono<Void> regionIn(String outer, String regionCode, String field, String what) {
+		return allowedIf(this.db.sql("select " + Scope.within(":code", "scope") + " as inside").bind("code", regionCode)
+			.bind("scope", outer), field, what);
+	}
 
+	/**
+	 * The one answer to a write naming something that does not exist or that the caller may not
+	 * reach: controllers use it for IDs that find nothing, so both cases read alike.
+	 */
+	public static <T> Mono<T> unreachable(String field, String what) {
+		return NotFoundException.error(field, "names nothing you may " + what);
+	}
+
+	private static Mono<Void> allowedIf(org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec check, String field,
+			String what) {
+		return check.map((row) -> Boolean.TRUE.equals(row.get("inside", Boolean.class)))
+			.one()
+			.flatMap((inside) -> inside ? Mono.<Void>empty() : unreachable(field, what));
 	}
 
 }

@@ -2,7 +2,6 @@ package org.junheng.security;
 
 import java.util.Collection;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 
 import graphql.GraphQLContext;
@@ -40,27 +39,33 @@ public record Caller(String subject, Set<Role> roles, String regionCode, Long sc
 	}
 
 	/**
-	 * The caller a verified token speaks for. Unknown roles are ignored rather than refused, so an
-	 * issuer shared with other systems may carry their roles too.
+	 * The caller a verified token speaks for. Roles are matched exactly (upper case, as in
+	 * {@link Role}); unknown ones are ignored rather than refused, so an issuer shared with other
+	 * systems may carry their roles too. A malformed {@code region} or {@code school} claim is refused
+	 * ({@link IllegalArgumentException}), never read as no claim.
 	 */
 	static Caller from(Jwt jwt) {
 		Set<Role> roles = EnumSet.noneOf(Role.class);
 		Object claim = jwt.getClaims().get("roles");
 		if (claim instanceof Collection<?> names) {
 			for (Object name : names) {
-				String text = String.valueOf(name).toUpperCase(Locale.ROOT);
-				text = text.startsWith("ROLE_") ? text.substring(5) : text;
 				for (Role role : Role.values()) {
-					if (role.name().equals(text)) {
+					if (role.name().equals(name)) {
 						roles.add(role);
 					}
 				}
 			}
 		}
 		String region = jwt.getClaimAsString("region");
-		boolean valid = region != null && (region.matches("[1-9][0-9]{5}") || region.equals(NATIONAL));
-		return new Caller(jwt.getSubject(), roles, valid ? region : null,
-				schoolKey(jwt.getClaimAsString("school")));
+		if (region != null && !region.matches("[1-9][0-9]{5}") && !region.equals(NATIONAL)) {
+			throw new IllegalArgumentException("The token's region claim is not a 6-digit region code or \"*\"");
+		}
+		String school = jwt.getClaimAsString("school");
+		Long schoolId = schoolKey(school);
+		if (school != null && schoolId == null) {
+			throw new IllegalArgumentException("The token's school claim is not a school ID");
+		}
+		return new Caller(jwt.getSubject(), roles, region, schoolId);
 	}
 
 	private static Long schoolKey(String school) {

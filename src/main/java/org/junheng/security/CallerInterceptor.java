@@ -1,12 +1,19 @@
 package org.junheng.security;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -19,7 +26,8 @@ import org.springframework.graphql.server.WebSocketSessionInfo;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.execution.SubscriptionPublisherException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 
@@ -36,15 +44,21 @@ class CallerInterceptor implements WebSocketGraphQlInterceptor {
 	/** Where {@link QueryLimits} leaves the running execution's input, so a timeout can cancel it. */
 	static final String EXECUTION = "junheng.execution";
 
-	private final ReactiveJwtDecoder decoder;
+	/** Where a WebSocket session keeps the instant its token expires. */
+	private static final String EXPIRES = "junheng.tokenExpires";
+
+	private final VerifiedTokens tokens;
+
+	private final Clock clock;
 
 	private final Duration timeout;
 
 	private final int maxDocument;
 
-	CallerInterceptor(ReactiveJwtDecoder decoder, @Value("${junheng.graphql.timeout:10s}") Duration timeout,
+	CallerInterceptor(VerifiedTokens tokens, Clock clock, @Value("${junheng.graphql.timeout:10s}") Duration timeout,
 			@Value("${junheng.graphql.max-document-chars:20000}") int maxDocument) {
-		this.decoder = decoder;
+		this.tokens = tokens;
+		this.clock = clock;
 		this.timeout = timeout;
 		this.maxDocument = maxDocument;
 	}
@@ -55,7 +69,10 @@ class CallerInterceptor implements WebSocketGraphQlInterceptor {
 		if (token == null) {
 			return Mono.empty();
 		}
-		return this.decoder.decode(token).doOnNext((jwt) -> session.getAttributes().put(Caller.KEY, Caller.from(jwt))).then(Mono.empty());
+		return this.tokens.decode(token).doOnNext((jwt) -> {
+			session.getAttributes().put(Caller.KEY, Caller.from(jwt));
+			session.getAttributes().put(EXPIRES, jwt.getExpiresAt());
+		}).then(Mono.empty());
 	}
 
 	@Override
@@ -67,13 +84,43 @@ class CallerInterceptor implements WebSocketGraphQlInterceptor {
 					+ " characters, at most " + this.maxDocument + ")",
 					Map.of("limit", "documentSize", "actual", length, "max", this.maxDocument))));
 		}
+		Instant expires = (request instanceof WebSocketGraphQlRequest webSocket)
+				? (Instant) webSocket.getSessionInfo().getAttributes().get(EXPIRES) : null;
+		if (expires != null && !this.clock.instant().isBefore(expires)) {
+			return Mono.just(refused(request, expired()));
+		}
 		return caller(request).flatMap((caller) -> {
 			AtomicReference<ExecutionInput> execution = new AtomicReference<>();
 			request.configureExecutionInput((input, builder) -> builder
 				.graphQLContext((context) -> context.put(Caller.KEY, caller).put(EXECUTION, execution))
 				.build());
-			return chain.next(request).timeout(this.timeout, Mono.fromSupplier(() -> timedOut(request, execution)));
+			return chain.next(request)
+				.timeout(this.timeout, Mono.fromSupplier(() -> timedOut(request, execution)))
+				.map((response) -> (expires != null) ? endingAt(response, expires) : response);
 		});
+	}
+
+	/**
+	 * A WebSocket connection outlives its token no longer than the token: a subscription still
+	 * open when it expires ends with UNAUTHORIZED, and the client signs in again by reconnecting.
+	 */
+	private WebGraphQlResponse endingAt(WebGraphQlResponse response, Instant expires) {
+		if (!(response.getExecutionResult().getData() instanceof Publisher<?> events)) {
+			return response;
+		}
+		Duration left = Duration.between(this.clock.instant(), expires);
+		AtomicBoolean expired = new AtomicBoolean();
+		Flux<?> limited = Flux.from(events)
+			.takeUntilOther(Mono.delay(left.isNegative() ? Duration.ZERO : left).doOnNext((tick) -> expired.set(true)))
+			.concatWith(Flux.defer(() -> expired.get()
+					? Flux.error(new SubscriptionPublisherException(List.of(expired()), null)) : Flux.empty()));
+		return response.transform((builder) -> builder.data(limited));
+	}
+
+	private static GraphQLError expired() {
+		return GraphqlErrorBuilder.newError().errorType(ErrorType.UNAUTHORIZED)
+			.message("The connection's token has expired; reconnect with a new token")
+			.build();
 	}
 
 	private Mono<Caller> caller(WebGraphQlRequest request) {

@@ -16,6 +16,8 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
+import graphql.validation.ValidationError;
 import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
@@ -30,7 +32,9 @@ import org.springframework.stereotype.Component;
  * row), multiplied down the tree by the page size a paged field asks
  * for ({@code first} or {@code last}, else the default of 20) and by 10 for other lists, so that
  * {@code regions(first: 100)}, then {@code schools(first: 100)}, then {@code teachers(first: 100)} costs a million
- * and is refused. Introspection fields are left to graphql-java's good-faith introspection check
+ * and is refused. Before validation, the fields and aliases of the operation with its fragments
+ * expanded are counted in linear time ({@link DocumentSize}), so a fragment bomb is refused before
+ * any work grows with it. Introspection fields are left to graphql-java's good-faith introspection check
  * and to {@code spring.graphql.schema.introspection.enabled}.
  */
 @Component
@@ -46,11 +50,28 @@ class QueryLimits extends SimplePerformantInstrumentation {
 
 	private final int maxAliases;
 
+	private final int maxFields;
+
 	QueryLimits(@Value("${junheng.graphql.max-depth:12}") int maxDepth, @Value("${junheng.graphql.max-cost:20000}") long maxCost,
-			@Value("${junheng.graphql.max-aliases:30}") int maxAliases) {
+			@Value("${junheng.graphql.max-aliases:30}") int maxAliases,
+			@Value("${junheng.graphql.max-fields:2000}") int maxFields) {
 		this.maxDepth = maxDepth;
 		this.maxCost = maxCost;
 		this.maxAliases = maxAliases;
+		this.maxFields = maxFields;
+	}
+
+	/**
+	 * Before validation, whose cost also grows with the expanded operation: the fields and
+	 * aliases the operation would execute, fragments expanded, measured in linear time.
+	 */
+	@Override
+	public InstrumentationContext<List<ValidationError>> beginValidation(InstrumentationValidationParameters parameters,
+			InstrumentationState state) {
+		DocumentSize size = DocumentSize.of(parameters.getDocument(), parameters.getOperation());
+		check("fields", size.fields(), this.maxFields, "The operation selects too many fields once its fragments are expanded");
+		check("aliases", size.aliases(), this.maxAliases, "The operation uses too many aliases");
+		return super.beginValidation(parameters, state);
 	}
 
 	@Override
@@ -73,22 +94,18 @@ class QueryLimits extends SimplePerformantInstrumentation {
 			.operationName(context.getOperationDefinition().getName())
 			.coercedVariables(context.getCoercedVariables())
 			.build();
-		int[] depthAndAliases = new int[2];
+		int[] depth = new int[1];
 		traverser.visitPreOrder(new QueryVisitorStub() {
 			@Override
 			public void visitField(QueryVisitorFieldEnvironment env) {
 				if (introspection(env)) {
 					return;
 				}
-				depthAndAliases[0] = Math.max(depthAndAliases[0], depth(env));
+				depth[0] = Math.max(depth[0], depth(env));
 				env.getArguments().forEach((name, value) -> refuseNul(value, name));
-				if (env.getField().getAlias() != null) {
-					depthAndAliases[1]++;
-				}
 			}
 		});
-		check("depth", depthAndAliases[0], this.maxDepth, "The operation nests fields too deeply");
-		check("aliases", depthAndAliases[1], this.maxAliases, "The operation uses too many aliases");
+		check("depth", depth[0], this.maxDepth, "The operation nests fields too deeply");
 		long cost = traverser.reducePostOrder((env, childCost) -> introspection(env)
 				|| GraphQLTypeUtil.isLeaf(GraphQLTypeUtil.unwrapAll(env.getFieldDefinition().getType())) ? childCost
 						: childCost + cost(env), 0L);

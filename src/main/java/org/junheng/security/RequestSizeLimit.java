@@ -12,12 +12,20 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import java.util.concurrent.atomic.AtomicLong;
+
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+
 /**
- * Answers 413 with a GraphQL-shaped error when a request declares a body above
- * {@code junheng.graphql.max-body-size}, before reading a byte of it. Bodies sent without a
- * length are bounded by {@code spring.codec.max-in-memory-size} as they are read.
+ * Answers 413 with a GraphQL-shaped error when a request's body is above
+ * {@code junheng.graphql.max-body-size}: before reading a byte of it when it declares its length,
+ * and as soon as the limit is passed when it is sent in chunks without one.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -32,12 +40,50 @@ class RequestSizeLimit implements WebFilter {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		long length = exchange.getRequest().getHeaders().getContentLength();
-		if (length <= this.maxBody) {
+		if (length > this.maxBody) {
+			return tooLarge(exchange, length + " bytes");
+		}
+		if (length >= 0) {
 			return chain.filter(exchange);
 		}
+		ServerHttpRequest counted = new ServerHttpRequestDecorator(exchange.getRequest()) {
+			@Override
+			public Flux<DataBuffer> getBody() {
+				AtomicLong read = new AtomicLong();
+				return super.getBody().doOnNext((buffer) -> {
+					if (read.addAndGet(buffer.readableByteCount()) > RequestSizeLimit.this.maxBody) {
+						DataBufferUtils.release(buffer);
+						throw new BodyTooLarge();
+					}
+				});
+			}
+		};
+		return chain.filter(exchange.mutate().request(counted).build())
+			.onErrorResume((ex) -> causedBy(ex, BodyTooLarge.class) && !exchange.getResponse().isCommitted(),
+					(ex) -> tooLarge(exchange, "more than " + this.maxBody + " bytes"));
+	}
+
+	private Mono<Void> tooLarge(ServerWebExchange exchange, String actual) {
 		return ErrorResponse.write(exchange.getResponse(), HttpStatus.PAYLOAD_TOO_LARGE,
-				"The request body is too large (" + length + " bytes, at most " + this.maxBody + ")",
-				Refusal.QUERY_TOO_COMPLEX.name(), Map.of("limit", "bodySize", "actual", length, "max", this.maxBody));
+				"The request body is too large (" + actual + ", at most " + this.maxBody + ")",
+				Refusal.QUERY_TOO_COMPLEX.name(), Map.of("limit", "bodySize", "max", this.maxBody));
+	}
+
+	private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
+		for (Throwable at = ex; at != null; at = at.getCause()) {
+			if (type.isInstance(at)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static final class BodyTooLarge extends RuntimeException {
+
+		BodyTooLarge() {
+			super("request body over the limit", null, false, false);
+		}
+
 	}
 
 }

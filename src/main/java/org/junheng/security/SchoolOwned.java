@@ -1,8 +1,13 @@
 package org.junheng.security;
 
-/** Data that belongs to one school, whose personal fields its own administrators may read. */
+import java.util.List;
+
+/**
+ * Data that belongs to schools: a teacher, conditions, an exchange or a pairing (both ends), and
+ * a school itself. It is readable when one of its schools is in the caller's scope.
+ */
 public interface SchoolOwned {
 
-	Long schoolId();
+	List<Long> schoolIds();
 
 }

@@ -32,7 +32,7 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 class SecurityConfiguration {
 
 	@Bean
-	SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http) {
+	SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, VerifiedTokens tokens) {
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -40,8 +40,8 @@ class SecurityConfiguration {
 			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
-			.oauth2ResourceServer((server) -> server.jwt((jwt) -> {
-			}).authenticationEntryPoint(invalidToken()))
+			.oauth2ResourceServer((server) -> server.jwt((jwt) -> jwt.jwtDecoder(tokens::decode))
+				.authenticationEntryPoint(invalidToken()))
 			.build();
 	}
 

@@ -70,11 +70,13 @@ class GraphQlGetTransport {
 		}
 		catch (JacksonException ex) {
 			return ServerResponse.badRequest().contentType(mediaType)
-				.bodyValue(Map.of("errors", List.of(Map.of("message", "variables and extensions must be JSON objects"))));
+				.bodyValue(Map.of("errors", List.of(Map.of("message", "variables and extensions must be JSON objects",
+						"extensions", Map.of("classification", "BAD_REQUEST")))));
 		}
 		if (!isQuery(query, (String) body.get("operationName"))) {
 			return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED).allow(HttpMethod.POST).contentType(mediaType)
-				.bodyValue(Map.of("errors", List.of(Map.of("message", "only queries may be sent with GET; use POST"))));
+				.bodyValue(Map.of("errors", List.of(Map.of("message", "only queries may be sent with GET; use POST",
+						"extensions", Map.of("classification", "METHOD_NOT_ALLOWED")))));
 		}
 		Locale locale = request.exchange().getLocaleContext().getLocale();
 		WebGraphQlRequest graphQlRequest = new WebGraphQlRequest(request.uri(), request.headers().asHttpHeaders(),

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keyset (seek) pagination in SQL. A page is {@code WHERE (sort, id) > (cursor) ORDER BY sort, id
  * LIMIT n + 1}, so deep pages cost the same as the first and rows written between two pages are
- * neither skipped nor repeated. The cursor carries the sort it belongs to, the sort value and the
- * row id.
+ * neither skipped nor repeated. The cursor carries the sort it belongs to and the row id; the
+ * sort value is read back from that row.
  */
 @Component
 public final class Keyset {
@@ -75,23 +75,22 @@ public final class Keyset {
 		boolean descending = sort.descending() ^ page.backward();
 		String direction = descending ? " desc" : " asc";
 		String key = alias + "." + sort.key();
-		StringBuilder sql = new StringBuilder("select ").append(alias).append(".*, (").append(sort.expression())
-			.append(")::text as cursor_key, (").append(key).append(")::bigint as cursor_id");
+		StringBuilder sql = new StringBuilder("select ").append(alias).append(".*, (").append(key)
+			.append(")::bigint as cursor_id");
 		if (withTotal) {
 			sql.append(", (select count(*) from ").append(from).append(" where ").append(where.sql()).append(") as total_count");
 		}
 		sql.append(" from ").append(from).append(" where ").append(where.sql());
-		Cursor cursor = Cursor.decode(page, sort);
+		Long cursor = Cursor.decode(page, sort);
 		if (cursor != null) {
 			sql.append(" and (").append(sort.expression()).append(", ").append(key).append(") ")
-				.append(descending ? "<" : ">").append(" (cast(:cursor_value as ").append(sort.type())
-				.append("), :cursor_id)");
+				.append(descending ? "<" : ">").append(" (").append(cursorValue(from, where, sort, key)).append(", :cursor_id)");
 		}
 		sql.append(" order by ").append(sort.expression()).append(direction).append(", ").append(key).append(direction)
 			.append(" limit :limit");
 		DatabaseClient.GenericExecuteSpec spec = where.bind(this.db.sql(sql.toString())).bind("limit", page.size() + 1);
 		if (cursor != null) {
-			spec = spec.bind("cursor_value", cursor.value()).bind("cursor_id", cursor.id());
+			spec = spec.bind("cursor_id", cursor);
 		}
 		Mono<Long> total = where.bind(this.db.sql("select count(*) from " + from + " where " + where.sql()))
 			.map((row) -> row.get(0, Long.class))
@@ -103,7 +102,7 @@ public final class Keyset {
 				counted[0] = row.get("total_count", Long.class);
 			}
 			return new Connection.Edge<>(mapper.apply(row),
-					Cursor.encode(sort, row.get("cursor_key", String.class), row.get("cursor_id", Long.class)));
+					Cursor.encode(sort, row.get("cursor_id", Long.class)));
 		})
 			.all()
 			.collectList()
@@ -120,24 +119,23 @@ public final class Keyset {
 			SqlWhere where, Sort sort, PageRequest page, Function<? super Row, T> mapper) {
 		String direction = sort.descending() ? " desc" : " asc";
 		String key = alias + "." + sort.key();
-		Cursor cursor = Cursor.decode(page, sort);
+		Long cursor = Cursor.decode(page, sort);
 		String visible = (cursor != null) ? "case when (" + sort.expression() + ", " + key + ") "
-				+ (sort.descending() ? "<" : ">") + " (cast(:cursor_value as " + sort.type() + "), :cursor_id) then 1 else 0 end"
+				+ (sort.descending() ? "<" : ">") + " (" + cursorValue(from, where, sort, key) + ", :cursor_id) then 1 else 0 end"
 				: "1";
 		String sql = "select * from (select x.*, row_number() over (partition by x.parent_key, x.visible order by "
 				+ "x.sort_key" + direction + ", x.cursor_id" + direction + ") as rn from (select " + alias + ".*, "
-				+ parent + " as parent_key, " + sort.expression() + " as sort_key, (" + sort.expression()
-				+ ")::text as cursor_key, (" + key + ")::bigint as cursor_id, " + visible + " as visible, "
+				+ parent + " as parent_key, " + sort.expression() + " as sort_key, (" + key + ")::bigint as cursor_id, " + visible + " as visible, "
 				+ "count(*) over (partition by " + parent + ") as total_count from " + from + " where " + where.sql()
 				+ ") x) y where (visible = 1 and rn <= :limit) or rn = 1 order by parent_key, visible desc, rn";
 		DatabaseClient.GenericExecuteSpec spec = where.bind(this.db.sql(sql)).bind("limit", page.size() + 1);
 		if (cursor != null) {
-			spec = spec.bind("cursor_value", cursor.value()).bind("cursor_id", cursor.id());
+			spec = spec.bind("cursor_id", cursor);
 		}
 		return spec.map((row, meta) -> new NestedRow<>(row.get("parent_key", parentType),
 				row.get("visible", Integer.class) == 1, row.get("total_count", Long.class),
 				new Connection.Edge<>(mapper.apply(row),
-						Cursor.encode(sort, row.get("cursor_key", String.class), row.get("cursor_id", Long.class)))))
+						Cursor.encode(sort, row.get("cursor_id", Long.class)))))
 			.all()
 			.collectList()
 			.map((rows) -> {
@@ -175,23 +173,40 @@ public final class Keyset {
 	private record NestedRow<K, T>(K parent, boolean visible, long total, Connection.Edge<T> edge) {
 	}
 
-	private record Cursor(String value, long id) {
+	/**
+	 * The sort value a cursor stands at, read from the cursor's own row, which must be in the
+	 * list (its filters and the caller's scope): a cursor of a row the caller cannot list finds no
+	 * position, so no cursor can probe where a hidden row sorts.
+	 */
+	private static String cursorValue(String from, SqlWhere where, Sort sort, String key) {
+		return "(select " + sort.expression() + " from " + from + " where " + where.sql() + " and (" + key
+				+ ")::bigint = :cursor_id limit 1)";
+	}
 
-		static String encode(Sort sort, String value, long id) {
-			String raw = sort.name() + "|" + id + "|" + value;
+	/**
+	 * Cursors carry the list and order they belong to and the row's key, nothing else: no field
+	 * value (a teacher's name, say) travels in them.
+	 */
+	private static final class Cursor {
+
+		private Cursor() {
+		}
+
+		static String encode(Sort sort, long id) {
+			String raw = sort.name() + "|" + id;
 			return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
 		}
 
-		static Cursor decode(PageRequest page, Sort sort) {
+		static Long decode(PageRequest page, Sort sort) {
 			String cursor = page.cursor();
 			if (cursor == null) {
 				return null;
 			}
 			try {
 				String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-				String[] parts = raw.split("\\|", 3);
-				if (parts.length == 3 && parts[0].equals(sort.name())) {
-					return new Cursor(parts[2], Long.parseLong(parts[1]));
+				String[] parts = raw.split("\\|", -1);
+				if (parts.length == 2 && parts[0].equals(sort.name()) && parts[1].matches("[0-9]{1,18}")) {
+					return Long.valueOf(parts[1]);
 				}
 			}
 			catch (IllegalArgumentException ex) {

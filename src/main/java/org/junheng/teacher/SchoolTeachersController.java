@@ -71,10 +71,11 @@ class SchoolTeachersController {
 	}
 
 	private Mono<Map<TeachersKey, Connection<Teacher>>> load(Arguments arguments, List<TeachersKey> keys) {
-		SqlWhere where = TeacherQueries.where(arguments.filter(), this.access, arguments.caller())
+		Caller caller = arguments.caller();
+		SqlWhere where = TeacherQueries.where(arguments.filter(), arguments.orderBy(), this.access, caller)
 			.and("t.school_id = any(:parents)", "parents", keys.stream().map(TeachersKey::schoolId).toArray(Long[]::new));
-		return this.keyset.pages("teacher t", "t", "t.school_id", Long.class, where, TeacherQueries.sort(arguments.orderBy()),
-				arguments.page(), Teacher::from)
+		return this.keyset.pages("teacher t", "t", "t.school_id", Long.class, where,
+				TeacherQueries.sort(arguments.orderBy(), this.access, caller), arguments.page(), Teacher::from)
 			.map((bySchool) -> keys.stream().collect(Collectors.toMap((key) -> key,
 					(key) -> bySchool.getOrDefault(key.schoolId(), Keyset.empty()), (a, b) -> a)));
 	}

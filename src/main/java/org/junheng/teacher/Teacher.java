@@ -18,6 +18,12 @@ public record Teacher(@Id Long id, Long schoolId, String name, Gender gender, In
 		boolean artSpecialist, @Column("training_hours_5y") Integer trainingHours, LocalDate joinedSchoolOn,
 		@Version Integer version) implements SchoolOwned {
 
+	@Override
+	public java.util.List<Long> schoolIds() {
+		return java.util.List.of(this.schoolId);
+	}
+
+
 	public boolean backbone() {
 		return this.backboneLevel != BackboneLevel.NONE;
 	}

@@ -23,7 +23,6 @@ import org.junheng.system.Connection;
 import org.junheng.system.GlobalId;
 import org.junheng.system.Keyset;
 import org.junheng.system.NodeResolver;
-import org.junheng.system.NotFoundException;
 import org.junheng.system.PageRequest;
 import org.junheng.teacher.TeacherQueries.TeacherFilter;
 import org.junheng.teacher.TeacherQueries.TeacherOrder;
@@ -78,8 +77,9 @@ class TeacherController implements NodeResolver {
 			GraphQLContext context) {
 		Caller caller = Caller.of(context);
 		this.access.requireSchoolData(caller, "teachers");
-		return this.keyset.page("teacher t", "t", TeacherQueries.where(filter, this.access, caller), TeacherQueries.sort(orderBy),
-				PageRequest.of(first, after, last, before), selection, Teacher::from);
+		return this.keyset.page("teacher t", "t", TeacherQueries.where(filter, orderBy, this.access, caller),
+				TeacherQueries.sort(orderBy, this.access, caller), PageRequest.of(first, after, last, before), selection,
+				Teacher::from);
 	}
 
 	@BatchMapping
@@ -113,7 +113,7 @@ class TeacherController implements NodeResolver {
 		Mono<Void> school = (schoolId != null)
 				? this.access.requireSchool(caller, schoolId, true, "input.schoolId", "move teachers", Role.ADMIN) : Mono.empty();
 		return school.then(this.repository.findById(id))
-			.switchIfEmpty(NotFoundException.error("input.id", "no teacher has the ID " + input.id()))
+			.switchIfEmpty(Access.unreachable("input.id", "change teachers"))
 			.flatMap((current) -> this.access
 				.requireSchool(caller, current.schoolId(), true, "input.id", "change teachers", Role.ADMIN)
 				.thenReturn(current))

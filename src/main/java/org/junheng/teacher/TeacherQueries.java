@@ -52,24 +52,36 @@ final class TeacherQueries {
 	}
 
 	/**
-	 * The filter within what the caller may read. Searching by name is searching personal data,
-	 * so it is refused to callers without personal access and limited to the schools they have it for.
+	 * The filter within what the caller may read. Searching or ordering by name is reading
+	 * personal data: it is refused to callers without personal access and limited to the schools
+	 * they have it for.
 	 */
-	static SqlWhere where(TeacherFilter filter, Access access, Caller caller) {
+	static SqlWhere where(TeacherFilter filter, TeacherOrder order, Access access, Caller caller) {
 		SqlWhere where = access.schoolData(caller).onSchool(where(filter), "t.school_id");
-		if (filter != null && filter.name() != null) {
+		boolean byName = filter != null && filter.name() != null;
+		boolean orderedByName = sortField(order, access, caller) == TeacherOrderField.NAME;
+		if (byName || orderedByName) {
 			Scope personal = access.personalData(caller);
 			if (personal.none()) {
-				throw caller.forbidden("filter.name", "search teachers by name");
+				throw byName ? caller.forbidden("filter.name", "search teachers by name")
+						: caller.forbidden("orderBy.field", "order teachers by name");
 			}
 			personal.onSchool(where, "t.school_id");
 		}
 		return where;
 	}
 
-	static Keyset.Sort sort(TeacherOrder order) {
-		return (order != null) ? Keyset.sort("teacher", order.field(), ORDER_COLUMNS, order.direction())
-				: Keyset.sort("teacher", TeacherOrderField.NAME, ORDER_COLUMNS, "ASC");
+	/** By name for callers who may read names, else in the order they were created. */
+	private static TeacherOrderField sortField(TeacherOrder order, Access access, Caller caller) {
+		if (order != null) {
+			return order.field();
+		}
+		return access.personalData(caller).none() ? TeacherOrderField.CREATED : TeacherOrderField.NAME;
+	}
+
+	static Keyset.Sort sort(TeacherOrder order, Access access, Caller caller) {
+		return Keyset.sort("teacher", sortField(order, access, caller), ORDER_COLUMNS,
+				(order != null) ? order.direction() : "ASC");
 	}
 
 }

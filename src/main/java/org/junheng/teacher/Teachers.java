@@ -7,8 +7,6 @@ import java.util.stream.Collectors;
 
 import reactor.core.publisher.Mono;
 
-import org.junheng.system.GlobalId;
-import org.junheng.system.NotFoundException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
@@ -33,10 +31,9 @@ public class Teachers {
 			.collect(Collectors.toMap(Teacher::id, Function.identity()));
 	}
 
-	/** The teacher with this key, or a NOT_FOUND error naming the input field. */
-	public Mono<Teacher> require(long id, String field) {
-		return this.repository.findById(id)
-			.switchIfEmpty(NotFoundException.error(field, "no teacher has the ID " + GlobalId.of("Teacher", id)));
+	/** The teacher with this key, or empty. */
+	public Mono<Teacher> find(long id) {
+		return this.repository.findById(id);
 	}
 
 }

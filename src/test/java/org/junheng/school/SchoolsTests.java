@@ -40,9 +40,7 @@ class SchoolsTests {
 		StepVerifier.create(this.teachers.byIds(List.of(1L, 2L)))
 			.assertNext((byId) -> assertThat(byId.values()).hasSize(2).allSatisfy((teacher) -> assertThat(teacher.schoolId()).isPositive()))
 			.verifyComplete();
-		StepVerifier.create(this.teachers.require(99_999_999L, "input.teacherId"))
-			.expectError(NotFoundException.class)
-			.verify();
+		StepVerifier.create(this.teachers.find(99_999_999L)).verifyComplete();
 	}
 
 }

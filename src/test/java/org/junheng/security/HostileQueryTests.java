@@ -58,6 +58,9 @@ class HostileQueryTests {
 				new Case("long document", query(huge, null), "QUERY_TOO_COMPLEX"),
 				new Case("oversized body", query("{ indicatorDefinitions { code } }", Map.of("padding", "x".repeat(200_000))),
 						"QUERY_TOO_COMPLEX"),
+				new Case("fragment bomb", query(fragmentBomb(22), null), "QUERY_TOO_COMPLEX"),
+				new Case("__typename aliases", query("{ " + "t: __typename ".repeat(1) + aliases(1000) + " }", null),
+						"QUERY_TOO_COMPLEX"),
 				new Case("malformed JSON", "{\"query\": \"{ indicatorDefinitions { code } }\"", null),
 				new Case("not an object", "[1, 2, 3]", null),
 				new Case("no query", "{\"variables\": {}}", null),
@@ -104,6 +107,66 @@ class HostileQueryTests {
 			.assertNext((answer) -> assertThat(answer).contains("通江县"))
 			.expectComplete()
 			.verify(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void fragmentBombsAreRefusedBeforeAnyWorkWhileOrdinaryQueriesGoOn() {
+		WebClient client = WebClient.builder().baseUrl("http://127.0.0.1:" + this.port + "/graphql").build();
+		String bomb = query(fragmentBomb(24), null);
+		Flux<String> bombs = Flux.range(0, 60).flatMap((i) -> post(client, bomb), 8);
+		StepVerifier.create(bombs.collectList())
+			.assertNext((answers) -> assertThat(answers).hasSize(60).allSatisfy((answer) -> assertThat(answer)
+				.contains("QUERY_TOO_COMPLEX").contains("\"limit\":\"fields\"")))
+			.expectComplete()
+			.verify(Duration.ofSeconds(10));
+		Mono<String> ordinary = Mono.delay(Duration.ofMillis(100))
+			.then(post(client, query("{ region(code: \"511921\") { name } }", null)));
+		StepVerifier.create(Flux.merge(Flux.range(0, 200).flatMap((i) -> post(client, bomb), 16)
+				.filter((answer) -> !answer.contains("QUERY_TOO_COMPLEX")), ordinary.flux()).take(1))
+			.assertNext((answer) -> assertThat(answer).contains("通江县"))
+			.expectComplete()
+			.verify(Duration.ofSeconds(1));
+	}
+
+	@Test
+	void aChunkedBodyOverTheLimitIsRefusedWith413() {
+		byte[] chunk = new byte[64 * 1024];
+		java.util.Arrays.fill(chunk, (byte) ' ');
+		org.springframework.core.io.buffer.DefaultDataBufferFactory buffers = new org.springframework.core.io.buffer.DefaultDataBufferFactory();
+		// 10 MB in 160 chunks and no Content-Length: the server must stop reading and answer 413.
+		Flux<org.springframework.core.io.buffer.DataBuffer> body = Flux.range(0, 160).map((i) -> buffers.wrap(chunk.clone()));
+		this.web.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+			.body(org.springframework.web.reactive.function.BodyInserters.fromDataBuffers(body))
+			.exchange()
+			.expectStatus().isEqualTo(413)
+			.expectBody().jsonPath("$.errors[0].extensions.classification").isEqualTo("QUERY_TOO_COMPLEX");
+	}
+
+	@Test
+	void aMutationOverGetIsRefusedWithAClassification() {
+		this.web.get().uri((uri) -> uri.path("/graphql").queryParam("query", "{query}")
+				.build("mutation { updateRegion(input: { code: \"511921\", version: 0 }) { code } }"))
+			.exchange()
+			.expectStatus().isEqualTo(405)
+			.expectBody().jsonPath("$.errors[0].extensions.classification").isEqualTo("METHOD_NOT_ALLOWED");
+	}
+
+	/** Fragments each spreading the one before twice: a few hundred characters, 2^levels fields. */
+	private static String fragmentBomb(int levels) {
+		StringBuilder document = new StringBuilder("{ ...F").append(levels).append(" }\nfragment F0 on Query { __typename }\n");
+		for (int i = 1; i <= levels; i++) {
+			document.append("fragment F").append(i).append(" on Query { ...F").append(i - 1).append(" ...F").append(i - 1)
+				.append(" }\n");
+		}
+		return document.toString();
+	}
+
+	private static String aliases(int count) {
+		StringBuilder fields = new StringBuilder();
+		for (int i = 0; i < count; i++) {
+			fields.append("a").append(i).append(": __typename ");
+		}
+		return fields.toString();
 	}
 
 	private static Mono<String> post(WebClient client, String body) {

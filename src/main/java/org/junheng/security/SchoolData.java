@@ -1,0 +1,163 @@
+package org.junheng.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.FieldCoordinates;
+import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLFieldsContainer;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchemaElement;
+import graphql.schema.GraphQLTypeUtil;
+import graphql.schema.GraphQLTypeVisitorStub;
+import graphql.util.TraversalControl;
+import graphql.util.TraverserContext;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.ErrorType;
+
+/**
+ * The {@code @schoolData} rule, on every path to school data: wherever a field returns a type
+ * marked {@code @schoolData}, each object is checked against the caller's scope (a single one
+ * outside it is null with FORBIDDEN at its path, a list leaves it out), and a field marked
+ * {@code @schoolData} answers only when its source is in the scope. Queries and subscriptions
+ * alike, whatever the transport, go through these data fetchers; mutations are left to the write
+ * checks, which refuse before anything changes. Lists also filter in SQL, so paging and counts
+ * see only readable rows; this is the wall behind them.
+ */
+@Configuration(proxyBeanMethods = false)
+class SchoolData {
+
+	private static final String DIRECTIVE = "schoolData";
+
+	@Bean
+	GraphQlSourceBuilderCustomizer schoolDataGuard(Access access) {
+		return (builder) -> builder.typeVisitors(List.of(new GraphQLTypeVisitorStub() {
+			@Override
+			public TraversalControl visitGraphQLFieldDefinition(GraphQLFieldDefinition field,
+					TraverserContext<GraphQLSchemaElement> context) {
+				if (!(context.getParentNode() instanceof GraphQLFieldsContainer parent) || parent.getName().equals("Mutation")) {
+					return TraversalControl.CONTINUE;
+				}
+				boolean ofSource = field.hasAppliedDirective(DIRECTIVE);
+				boolean ofValue = GraphQLTypeUtil.unwrapAll(field.getType()) instanceof GraphQLObjectType type
+						&& type.hasAppliedDirective(DIRECTIVE);
+				if (ofSource || ofValue) {
+					GraphQLCodeRegistry.Builder registry = context.getVarFromParents(GraphQLCodeRegistry.Builder.class);
+					FieldCoordinates coordinates = FieldCoordinates.coordinates(parent, field);
+					DataFetcher<?> delegate = registry.getDataFetcher(coordinates, field);
+					registry.dataFetcher(coordinates, ofSource ? ofSource(delegate, access) : ofValue(delegate, access));
+				}
+				return TraversalControl.CONTINUE;
+			}
+		}));
+	}
+
+	/** A field of a school (or of other school data) that answers only for a source in the scope. */
+	private static DataFetcher<Object> ofSource(DataFetcher<?> delegate, Access access) {
+		return (env) -> {
+			List<Long> schools = (env.getSource() instanceof SchoolOwned owned) ? owned.schoolIds() : List.of();
+			CompletableFuture<Boolean> inside = SchoolsInScope.anyInside(access.schoolData(Caller.of(env)), schools, env);
+			if (inside.isDone()) {
+				// Known at once (everything, nothing, one school): the field answers as it would unguarded.
+				return inside.join() ? delegate.get(env) : refused(env);
+			}
+			return inside.thenCompose((yes) -> {
+				try {
+					return yes ? settled(delegate.get(env)) : CompletableFuture.completedFuture(refused(env));
+				}
+				catch (Exception ex) {
+					return CompletableFuture.failedFuture(ex);
+				}
+			});
+		};
+	}
+
+	/** A field returning school data: what lies outside the scope is taken out of its answer. */
+	private static DataFetcher<Object> ofValue(DataFetcher<?> delegate, Access access) {
+		return (env) -> {
+			Object result = delegate.get(env);
+			Scope scope = access.schoolData(Caller.of(env));
+			if (scope.all()) {
+				return result;
+			}
+			if (result instanceof Mono<?> mono) {
+				return mono.flatMap((value) -> Mono.fromFuture(checked(value, scope, env)));
+			}
+			if (result instanceof Publisher<?> publisher) {
+				return Flux.from(publisher).collectList().flatMap((value) -> Mono.fromFuture(checked(value, scope, env)));
+			}
+			return settled(result).thenCompose((value) -> checked(value, scope, env));
+		};
+	}
+
+	private static CompletableFuture<Object> checked(Object result, Scope scope, DataFetchingEnvironment env) {
+		Object value = (result instanceof DataFetcherResult<?> wrapped) ? wrapped.getData() : result;
+		if (value instanceof SchoolOwned owned) {
+			return SchoolsInScope.anyInside(scope, owned.schoolIds(), env).thenApply((inside) -> inside ? result : refused(env));
+		}
+		if (value instanceof List<?> list) {
+			return kept(list, scope, env).thenApply((readable) -> (result instanceof DataFetcherResult<?> wrapped)
+					? DataFetcherResult.newResult().data(readable).errors(wrapped.getErrors()).build() : readable);
+		}
+		return CompletableFuture.completedFuture(result);
+	}
+
+	private static CompletableFuture<List<Object>> kept(List<?> list, Scope scope, DataFetchingEnvironment env) {
+		List<CompletableFuture<Boolean>> checks = new ArrayList<>(list.size());
+		for (Object item : list) {
+			checks.add((item instanceof SchoolOwned owned) ? SchoolsInScope.anyInside(scope, owned.schoolIds(), env)
+					: CompletableFuture.completedFuture(true));
+		}
+		return CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new)).thenApply((done) -> {
+			List<Object> readable = new ArrayList<>(list.size());
+			for (int i = 0; i < list.size(); i++) {
+				if (checks.get(i).join()) {
+					readable.add(list.get(i));
+				}
+			}
+			return readable;
+		});
+	}
+
+	/**
+	 * What a data fetcher answered, as a future: futures of DataLoaders, plain values, or (behind
+	 * a check that had to wait) a controller's Mono or Flux.
+	 */
+	@SuppressWarnings("unchecked")
+	private static CompletableFuture<Object> settled(Object result) {
+		if (result instanceof CompletionStage<?> stage) {
+			return (CompletableFuture<Object>) stage.toCompletableFuture();
+		}
+		if (result instanceof Mono<?> mono) {
+			return ((Mono<Object>) mono).toFuture();
+		}
+		if (result instanceof Publisher<?> publisher) {
+			return Flux.from(publisher).collectList().<Object>map((list) -> list).toFuture();
+		}
+		return CompletableFuture.completedFuture(result);
+	}
+
+	private static DataFetcherResult<Object> refused(DataFetchingEnvironment env) {
+		Caller caller = Caller.of(env);
+		return DataFetcherResult.newResult()
+			.error(GraphqlErrorBuilder.newError(env).errorType(caller.anonymous() ? ErrorType.UNAUTHORIZED : ErrorType.FORBIDDEN)
+				.message("School data: " + env.getField().getName() + " belongs to a school outside what "
+						+ (caller.anonymous() ? "an anonymous caller" : "your role and region") + " may read")
+				.build())
+			.build();
+	}
+
+}

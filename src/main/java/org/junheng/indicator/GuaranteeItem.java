@@ -18,7 +18,7 @@ record GuaranteeItem(String code, Boolean met, Double value, double required, St
 		items.add(rooms("ART_ROOMS", "art", school.artRoomAreas(), needed, classes, thresholds.value("ART_ROOM_AREA")));
 		double size = thresholds.value(school.combined() ? "COMBINED_SCHOOL_SIZE" : "SCHOOL_SIZE");
 		int students = school.compulsoryStudents();
-		items.add(new GuaranteeItem("SCHOOL_SIZE", students <= size, (double) students, size,
+		items.add(new GuaranteeItem("SCHOOL_SIZE", Precision.atMost(students, size), (double) students, size,
 				students + " students in the compulsory grades, at most " + SegmentEvaluation.trim(size)));
 		for (SegmentFigures segment : school.segments()) {
 			double limit = thresholds.value("CLASS_SIZE", segment.segment());
@@ -28,7 +28,7 @@ record GuaranteeItem(String code, Boolean met, Double value, double required, St
 			}
 			else {
 				int largest = segment.classSizes().stream().mapToInt(Integer::intValue).max().orElse(0);
-				items.add(new GuaranteeItem("CLASS_SIZE_" + segment.segment(), largest <= limit, (double) largest, limit,
+				items.add(new GuaranteeItem("CLASS_SIZE_" + segment.segment(), Precision.atMost(largest, limit), (double) largest, limit,
 						"largest " + segment.segment().name().toLowerCase() + " class " + largest + ", at most "
 								+ SegmentEvaluation.trim(limit)));
 			}
@@ -43,7 +43,7 @@ record GuaranteeItem(String code, Boolean met, Double value, double required, St
 	private static GuaranteeItem rooms(String code, String kind, List<Double> areas, int needed, int classes, double area) {
 		double smallest = areas.stream().mapToDouble(Double::doubleValue).min().orElse(0);
 		boolean enough = areas.size() >= needed;
-		boolean large = areas.stream().allMatch((a) -> a >= area);
+		boolean large = areas.stream().allMatch((a) -> Precision.atLeast(a, area));
 		String detail = areas.size() + " " + kind + " rooms, " + needed + " needed for " + classes + " classes"
 				+ (areas.isEmpty() ? "" : "; smallest " + SegmentEvaluation.trim(smallest) + " m², at least " + SegmentEvaluation.trim(area) + " m²");
 		return new GuaranteeItem(code, enough && large, (double) areas.size(), needed, detail);
@@ -54,7 +54,7 @@ record GuaranteeItem(String code, Boolean met, Double value, double required, St
 			return new GuaranteeItem(code, null, null, required, "no teachers recorded");
 		}
 		double rate = (double) count / teachers;
-		return new GuaranteeItem(code, rate >= required, rate, required, count + " of " + teachers + " " + what);
+		return new GuaranteeItem(code, Precision.atLeast(rate, required), rate, required, count + " of " + teachers + " " + what);
 	}
 
 }

@@ -18,7 +18,8 @@ record IndicatorResult(ResourceIndicator indicator, Double value, double thresho
 
 	static IndicatorResult of(ResourceIndicator indicator, Double value, double threshold, double floor) {
 		Status status = (value == null) ? Status.NO_DATA
-				: (value >= threshold) ? Status.MET : (value >= threshold * floor) ? Status.NEAR : Status.BELOW;
+				: Precision.atLeast(value, threshold) ? Status.MET
+						: Precision.atLeast(value, threshold * floor) ? Status.NEAR : Status.BELOW;
 		return new IndicatorResult(indicator, value, threshold, status);
 	}
 

@@ -25,6 +25,16 @@ public class Indicators {
 		return false;
 	}
 
+	/** Whether a value reaches a goal (at least), compared as every indicator is compared with its threshold. */
+	public static boolean atLeast(double value, double goal) {
+		return Precision.atLeast(value, goal);
+	}
+
+	/** Whether a value stays at or under a goal (at most), compared as a CV is compared with its threshold. */
+	public static boolean atMost(double value, double goal) {
+		return Precision.atMost(value, goal);
+	}
+
 	private final ThresholdSets thresholdSets;
 
 	private final SchoolFiguresLoader figures;

@@ -13,6 +13,7 @@ import org.junheng.region.Region;
 import org.junheng.school.School;
 import org.junheng.school.Schools;
 import org.junheng.system.Batches;
+import org.junheng.system.Checks;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -50,6 +51,7 @@ class RegionBalanceController {
 	@SchemaMapping
 	CompletableFuture<Views.RegionBalance> balance(Region region, @Argument int schoolYear, @Argument Segment stage,
 			DataLoader<BalanceKey, Views.RegionBalance> regionBalance) {
+		Checks.arguments().schoolYear(schoolYear, "schoolYear").validate();
 		return regionBalance.load(new BalanceKey(region.code(), region.path(), schoolYear, stage));
 	}
 

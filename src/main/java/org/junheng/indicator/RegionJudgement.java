@@ -34,9 +34,13 @@ final class RegionJudgement {
 			List<IndicatorResult> results = judged.stream().map((e) -> e.indicators().get(indicator.ordinal())).toList();
 			List<Balance.Point> points = new ArrayList<>();
 			List<Views.Shortfall> shortfalls = new ArrayList<>();
+			int missing = 0;
 			for (int i = 0; i < judged.size(); i++) {
 				IndicatorResult result = results.get(i);
-				if (result.value() != null) {
+				if (result.value() == null) {
+					missing++;
+				}
+				else {
 					points.add(new Balance.Point(result.value(), judged.get(i).students()));
 					if (result.status() != IndicatorResult.Status.MET) {
 						shortfalls.add(new Views.Shortfall(judged.get(i).schoolId(), result.value(), result.threshold(), result.ratio()));
@@ -45,12 +49,19 @@ final class RegionJudgement {
 			}
 			shortfalls.sort(Comparator.comparingDouble(Views.Shortfall::ratio));
 			Double cv = Balance.cv(points);
-			Boolean met = (cv == null) ? null : cv <= cvThreshold;
+			// The CV of the schools that have the figure; a school without it could move the CV
+			// either way, so with any missing the outcome is unknown.
+			Boolean met = (cv == null || missing > 0) ? null : Precision.atMost(cv, cvThreshold);
 			Double mean = points.isEmpty() ? null : Balance.mean(points);
-			indicators.add(new Views.IndicatorBalance(indicator.name(), cv, cvThreshold, met, mean, points.size(), List.copyOf(shortfalls)));
+			indicators.add(new Views.IndicatorBalance(indicator.name(), cv, cvThreshold, met, mean, points.size(), missing,
+					List.copyOf(shortfalls)));
 			if (Boolean.FALSE.equals(met)) {
 				reasons.add(String.format(Locale.ROOT, "%s: coefficient of variation %.3f is above %s", indicator, cv,
 						SegmentEvaluation.trim(cvThreshold)));
+			}
+			else if (missing > 0) {
+				reasons.add(String.format(Locale.ROOT, "%s: %d of %d schools have no figure, so the coefficient of variation is not judged",
+						indicator, missing, judged.size()));
 			}
 		}
 		Function<Long, String> name = (id) -> names.getOrDefault(id, String.valueOf(id));

@@ -11,6 +11,7 @@ import reactor.core.publisher.Mono;
 
 import org.junheng.school.School;
 import org.junheng.system.Batches;
+import org.junheng.system.Checks;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
@@ -41,13 +42,14 @@ class SchoolBalanceController {
 	@SchemaMapping
 	CompletableFuture<List<Views.SchoolIndicators>> indicators(School school, @Argument int schoolYear,
 			DataLoader<BalanceKey, Views.BalanceVerdict> schoolBalance) {
-		return schoolBalance.load(new BalanceKey(school.id(), school.regionCode(), schoolYear))
+		return balanceVerdict(school, schoolYear, schoolBalance)
 			.thenApply((verdict) -> (verdict != null) ? verdict.stages() : List.of());
 	}
 
 	@SchemaMapping
 	CompletableFuture<Views.BalanceVerdict> balanceVerdict(School school, @Argument int schoolYear,
 			DataLoader<BalanceKey, Views.BalanceVerdict> schoolBalance) {
+		Checks.arguments().schoolYear(schoolYear, "schoolYear").validate();
 		return schoolBalance.load(new BalanceKey(school.id(), school.regionCode(), schoolYear));
 	}
 
@@ -60,13 +62,18 @@ class SchoolBalanceController {
 				.collectMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
-	/** The school passes when every stage it is judged in passes the resource rule. */
+	/**
+	 * The school passes when every stage it is judged in passes the resource rule; a school with
+	 * no stage judged (a teaching point under 50 students) is NOT_JUDGED.
+	 */
 	static Views.BalanceVerdict verdict(SchoolFigures school, Thresholds thresholds, int schoolYear) {
 		List<SegmentEvaluation> stages = school.segments().stream().map((s) -> SegmentEvaluation.of(s, thresholds)).toList();
 		List<String> reasons = new ArrayList<>();
 		stages.forEach((stage) -> stage.reasons().forEach((reason) -> reasons.add(stage.segment() + ": " + reason)));
-		Verdict verdict = stages.stream().anyMatch((s) -> s.verdict() == Verdict.FAIL) ? Verdict.FAIL
-				: stages.stream().anyMatch((s) -> s.verdict() == Verdict.NO_DATA) ? Verdict.NO_DATA : Verdict.PASS;
+		List<SegmentEvaluation> judged = stages.stream().filter((s) -> s.verdict() != Verdict.NOT_JUDGED).toList();
+		Verdict verdict = judged.isEmpty() && !stages.isEmpty() ? Verdict.NOT_JUDGED
+				: judged.stream().anyMatch((s) -> s.verdict() == Verdict.FAIL) ? Verdict.FAIL
+						: judged.stream().anyMatch((s) -> s.verdict() == Verdict.NO_DATA) ? Verdict.NO_DATA : Verdict.PASS;
 		return new Views.BalanceVerdict(schoolYear, verdict, thresholds.setCode(),
 				stages.stream().map((s) -> Views.SchoolIndicators.of(s, schoolYear)).collect(Collectors.toList()),
 				GuaranteeItem.of(school, thresholds), List.copyOf(reasons));

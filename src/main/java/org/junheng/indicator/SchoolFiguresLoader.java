@@ -99,7 +99,7 @@ class SchoolFiguresLoader {
 		double shareThreshold = thresholds.value("EXCHANGE_BACKBONE_SHARE");
 		Double ratio = (eligible > 0) ? (double) exchanged / eligible : null;
 		Double share = (exchanged > 0) ? (double) backbone / exchanged : null;
-		Boolean met = (ratio == null || share == null) ? null : ratio >= ratioThreshold && share >= shareThreshold;
+		Boolean met = (ratio == null || share == null) ? null : Precision.atLeast(ratio, ratioThreshold) && Precision.atLeast(share, shareThreshold);
 		return new Views.ExchangeBalance(eligible, exchanged, ratio, ratioThreshold, backbone, share, shareThreshold, met);
 	}
 

@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * One stage of one school judged on the seven resource indicators: it passes when at least six
  * meet their thresholds and the rest reach at least 85% of theirs. Teaching points under 50
- * students are reported but excluded from the county's judgement.
+ * students are reported (their indicators and reasons) but not judged: their verdict is
+ * NOT_JUDGED and they count in no tally of passing or failing schools.
  */
 record SegmentEvaluation(long schoolId, Segment segment, int students, boolean excluded, List<IndicatorResult> indicators,
 		Verdict verdict, List<String> reasons) {
@@ -39,6 +40,9 @@ record SegmentEvaluation(long schoolId, Segment segment, int students, boolean e
 		if (figures.students() <= 0) {
 			verdict = Verdict.NO_DATA;
 			reasons.add(0, "no students recorded");
+		}
+		else if (excluded) {
+			verdict = Verdict.NOT_JUDGED;
 		}
 		else if (belowFloor || results.size() - notMet < required) {
 			verdict = Verdict.FAIL;

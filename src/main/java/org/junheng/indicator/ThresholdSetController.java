@@ -153,7 +153,7 @@ class ThresholdSetController {
 								.bind("id", set.id()).bind("version", input.version())
 								.fetch().rowsUpdated())
 					.flatMap((updated) -> (updated == 0) ? Mono.error(new ConflictException("input.version",
-							"the threshold set was changed meanwhile; reload and try again"))
+							"is stale: the threshold set was changed meanwhile; reload and try again"))
 							: this.db.sql("insert into threshold_value (threshold_set_id, indicator_code, stage, value, source)"
 									+ " values (:set, :code, :stage, :value, :source) on conflict (threshold_set_id, indicator_code, stage)"
 									+ " do update set value = excluded.value, source = excluded.source")

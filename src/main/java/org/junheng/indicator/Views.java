@@ -35,7 +35,7 @@ final class Views {
 	}
 
 	record IndicatorBalance(String code, Double cv, double threshold, Boolean met, Double mean, int schoolsCounted,
-			List<Shortfall> shortfalls) {
+			int schoolsMissing, List<Shortfall> shortfalls) {
 	}
 
 	record ExchangeBalance(int eligibleTeachers, int exchangedTeachers, Double ratio, double ratioThreshold,

@@ -78,6 +78,9 @@ class MilestoneEvents implements SmartLifecycle {
 			// Without a cursor the start is the position now; it still goes through the table,
 			// because an event may be handed out between reading the position and joining.
 			long start = (after != null) ? after : this.position.get();
+			// The last event handed on to the GraphQL engine. Every event handed on goes out before
+			// the FELL_BEHIND error does (system's SubscriptionExecution holds a stream's error back
+			// until the events it started are sent), so this is the last cursor the client receives.
 			AtomicLong seen = new AtomicLong(start);
 			Flux<MilestoneEvent> liveEvents = this.live.asFlux()
 				.filter(filter)

@@ -38,6 +38,7 @@ public record Target(@Id Long id, Long planId, String measure, String unit, BigD
 			.require(!region || (this.regionCode != null && this.stage != null), "regionCode",
 					"and stage are required for a region target")
 			.require(custom || this.schoolYear != null, "schoolYear", "is required for an indicator target")
+			.schoolYear(this.schoolYear, "schoolYear")
 			.validate();
 	}
 

@@ -63,7 +63,8 @@ class TargetProgress {
 				: values.get(target.indicatorCode());
 		double goal = target.targetValue().doubleValue();
 		Double baseline = (target.baseline() != null) ? target.baseline().doubleValue() : null;
-		Boolean met = (current == null) ? null : target.downward() ? current <= goal : current >= goal;
+		Boolean met = (current == null) ? null
+				: target.downward() ? Indicators.atMost(current, goal) : Indicators.atLeast(current, goal);
 		Double fraction = (current == null || baseline == null || baseline == goal) ? null : (current - baseline) / (goal - baseline);
 		return new Progress(current, baseline, goal, fraction, met, source(target));
 	}

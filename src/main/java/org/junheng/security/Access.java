@@ -191,7 +191,7 @@ public class Access {
 	 * reach: controllers use it for IDs that find nothing, so both cases read alike.
 	 */
 	public static <T> Mono<T> unreachable(String field, String what) {
-		return NotFoundException.error(field, "names nothing you may " + what);
+		return NotFoundException.error(field, field + " names nothing you may " + what);
 	}
 
 	private static Mono<Void> allowedIf(org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec check, String field,

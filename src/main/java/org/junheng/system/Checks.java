@@ -9,6 +9,12 @@ import java.util.List;
  */
 public final class Checks {
 
+	/** The first school year Junheng holds. */
+	public static final int FIRST_SCHOOL_YEAR = 1949;
+
+	/** The last school year Junheng holds, well past any plan; PostgreSQL makes dates of all of them. */
+	public static final int LAST_SCHOOL_YEAR = 2200;
+
 	private final String prefix;
 
 	private final List<InvalidInputException.Problem> problems = new ArrayList<>();
@@ -22,9 +28,14 @@ public final class Checks {
 		return new Checks(argument);
 	}
 
+	/** Checks for a field's own arguments, e.g. {@code schoolYear} of {@code Region.balance}. */
+	public static Checks arguments() {
+		return new Checks(null);
+	}
+
 	public Checks require(boolean ok, String field, String message) {
 		if (!ok) {
-			this.problems.add(new InvalidInputException.Problem(this.prefix + "." + field, message));
+			this.problems.add(new InvalidInputException.Problem((this.prefix != null) ? this.prefix + "." + field : field, message));
 		}
 		return this;
 	}
@@ -49,6 +60,15 @@ public final class Checks {
 	public Checks range(Integer value, int min, int max, String field) {
 		return require(value == null || (value >= min && value <= max), field,
 				"must be between " + min + " and " + max);
+	}
+
+	/**
+	 * A school year, checked alike wherever one is given: outside {@value #FIRST_SCHOOL_YEAR} to
+	 * {@value #LAST_SCHOOL_YEAR} it is refused, where it would otherwise reach PostgreSQL as a
+	 * date it cannot make (1 September of year 0 or 5874898).
+	 */
+	public Checks schoolYear(Integer value, String field) {
+		return range(value, FIRST_SCHOOL_YEAR, LAST_SCHOOL_YEAR, field);
 	}
 
 	/** Throws when any check failed. */

@@ -8,6 +8,10 @@ public class ConflictException extends RuntimeException {
 
 	private final String field;
 
+	/**
+	 * {@code message} says what is wrong with the field and follows its name, as a refused input's
+	 * does: "input.version" + " is 0 but the milestone is at version 1; reload and try again".
+	 */
 	public ConflictException(String field, String message) {
 		super(message);
 		this.field = field;

@@ -50,11 +50,12 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 					forbidden.getMessage()));
 		}
 		if (ex instanceof ConflictException conflict) {
-			return List.of(error(env, ErrorKind.CONFLICT, conflict.field(), conflict.getMessage()));
+			// Like a refused input: the field, then what is wrong with it.
+			return List.of(error(env, ErrorKind.CONFLICT, conflict.field(), conflict.field() + " " + conflict.getMessage()));
 		}
 		if (ex instanceof OptimisticLockingFailureException) {
 			return List.of(error(env, ErrorKind.CONFLICT, "input.version",
-					"was changed by someone else meanwhile; reload and try again"));
+					"input.version is stale: someone else changed this meanwhile; reload and try again"));
 		}
 		if (ex instanceof AbortExecutionException) {
 			// The client went away or the request was cancelled; nothing failed on our side.

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junheng.GraphQlAssertions.refused;
 
 /** Province and city threshold sets: single overrides with a source, inheritance, versions. */
@@ -80,7 +81,9 @@ class ThresholdSetGraphTests {
 		Map<String, Object> set = Map.of("thresholdSet", code, "version", 0, "indicatorCode", "MUSIC_ROOM_AREA", "stage", "ALL",
 				"value", 80, "source", "文件");
 		this.graphQl.document(SET).variable("input", set).execute().errors().verify();
-		this.graphQl.document(SET).variable("input", set).execute().errors().satisfy(refused("CONFLICT", "input.version"));
+		this.graphQl.document(SET).variable("input", set).execute().errors().satisfy(refused("CONFLICT", "input.version")
+			.andThen((errors) -> assertThat(errors.get(0).getMessage())
+				.isEqualTo("input.version is 0 but the threshold set is at version 1; reload and try again")));
 		this.graphQl.document(SET).variable("input", Map.of("thresholdSet", code, "version", 1, "indicatorCode", "NO_SUCH", "stage", "ALL",
 				"value", 1, "source", "文件")).execute().errors().satisfy(refused("NOT_FOUND", "input.indicatorCode"));
 		this.graphQl.document(SET).variable("input", Map.of("thresholdSet", "NATIONAL-2017", "version", 0, "indicatorCode", "MUSIC_ROOM_AREA",

@@ -8,8 +8,11 @@ import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
 import org.junheng.EndToEndTest;
+import org.junheng.TestData;
+import org.junheng.Tokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
@@ -75,6 +78,42 @@ class NestedEventFieldsTests {
 			.expectNext("改名后的计划")
 			.expectComplete()
 			.verify(Duration.ofSeconds(10));
+	}
+
+	@Test
+	void aConnectionsTotalCountInsideAnEventIsANumber() {
+		String county = TestData.county(this.graphQl);
+		String school = TestData.school(this.graphQl, county, "事件小学");
+		TestData.teacher(this.graphQl, school, "李老师");
+		TestData.teacher(this.graphQl, school, "王老师");
+		TestData.teacher(this.graphQl, school, "张老师");
+		String plan = LivePlans.plan(this.graphQl, county);
+		String target = this.graphQl.document("mutation($input: AddTargetInput!) { addTarget(input: $input) { id } }")
+			.variable("input", Map.of("planId", plan, "measure", "生均教学及辅助用房面积", "targetValue", 6, "deadline", "2027-12-31",
+					"scope", "SCHOOL", "indicatorCode", "TEACHING_AREA", "schoolId", school, "stage", "PRIMARY", "schoolYear", 2026))
+			.execute().errors().verify().path("addTarget.id").entity(String.class).get();
+		String milestone = LivePlans.milestones(this.graphQl, plan).get(0);
+		int version = this.graphQl.document("{ node(id: \"" + milestone + "\") { ... on Milestone { version } } }").execute()
+			.path("node.version").entity(Integer.class).get();
+		this.graphQl.documentName("updateMilestone")
+			.variable("input", Map.of("id", milestone, "version", version, "targetId", target)).execute().errors().verify();
+		String after = LivePlans.cursor(this.graphQl);
+		LivePlans.update(this.graphQl, milestone, Map.of("progress", 30));
+		// The teachers of a school are read by an ADMIN: over WebSocket the token goes in connection_init.
+		WebSocketGraphQlTester live = WebSocketGraphQlTester
+			.builder("ws://127.0.0.1:" + this.port + "/graphql", new ReactorNettyWebSocketClient())
+			.interceptor(Tokens.connectionInit(Tokens.admin()))
+			.build();
+		GraphQlTester.Response event = live.documentName("milestoneUpdatesSchoolTeachers").variable("planId", plan)
+			.variable("after", after)
+			.executeSubscription()
+			.toFlux()
+			.blockFirst(Duration.ofSeconds(10));
+		event.errors().verify();
+		event.path("milestoneUpdates.milestone.progress").entity(Integer.class).isEqualTo(30)
+			.path("milestoneUpdates.milestone.target.school.name").entity(String.class).isEqualTo("事件小学")
+			.path("milestoneUpdates.milestone.target.school.teachers.totalCount").entity(Integer.class).isEqualTo(3)
+			.path("milestoneUpdates.milestone.target.school.teachers.edges").entityList(Object.class).hasSize(1);
 	}
 
 	private void rename(String plan, String title) {

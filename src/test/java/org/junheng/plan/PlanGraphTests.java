@@ -11,9 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.junheng.EndToEndTest;
 import org.junheng.TestData;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junheng.GraphQlAssertions.refused;
 
 /** Plans with their goals, tasks, milestones and targets: the seed-002 plan, writing plans, milestone rules. */
@@ -92,7 +94,9 @@ class PlanGraphTests {
 		update(Map.of("id", id, "version", 0, "status", "IN_PROGRESS", "progress", 40)).errors().verify()
 			.path("updateMilestone.progress").entity(Integer.class).isEqualTo(40)
 			.path("updateMilestone.version").entity(Integer.class).isEqualTo(1);
-		update(Map.of("id", id, "version", 0, "progress", 90)).errors().satisfy(refused("CONFLICT", "input.version"));
+		update(Map.of("id", id, "version", 0, "progress", 90)).errors().satisfy(refused("CONFLICT", "input.version")
+			.andThen((errors) -> assertThat(errors).singleElement().extracting(ResponseError::getMessage)
+				.isEqualTo("input.version is 0 but the milestone is at version 1; reload and try again")));
 		String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
 		update(Map.of("id", id, "version", 1, "status", "ACHIEVED")).errors().verify()
 			.path("updateMilestone.achievedOn").entity(String.class).isEqualTo(today)

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = "junheng.live.subscriber-buffer=16")
 class SlowSubscriberTests {
 
-	private static final int FLOOD = 3000;
+	private static final int FLOOD = 2500;
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -52,7 +52,7 @@ class SlowSubscriberTests {
 			stuck.send("{\"type\":\"connection_init\"}");
 			assertThat(stuck.receive()).contains("connection_ack");
 			stuck.send("{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":{\"query\":\"subscription($p: ID, $a: String) {"
-					+ " milestoneUpdates(planId: $p, after: $a) { cursor milestone { description } } }\","
+					+ " milestoneUpdates(planId: $p, after: $a) { cursor milestone { description plan { title } } } }\","
 					+ "\"variables\":{\"p\":\"" + stuckPlan + "\",\"a\":\"" + start + "\"}}}");
 			// The stuck client reads nothing from here on, while a flood of big events is written for its plan.
 			this.db.sql("insert into milestone (plan_id, title, description, due_on, status)"
@@ -86,13 +86,16 @@ class SlowSubscriberTests {
 			assertThat(cursors).isNotEmpty().hasSizeLessThan(FLOOD);
 			JsonNode error = end.get("payload").get(0);
 			assertThat(error.at("/extensions/classification").asString()).isEqualTo("FELL_BEHIND");
-			assertThat(error.at("/extensions/cursor").asString()).isEqualTo(cursors.get(cursors.size() - 1));
+			// The error names the last event this client was sent, not one still on its way when it fell behind
+			// (the plan's title is batch-loaded, so several events are being executed at any moment).
+			String resumeFrom = error.at("/extensions/cursor").asString();
+			assertThat(resumeFrom).isEqualTo(cursors.get(cursors.size() - 1));
 
-			// Resuming from the last cursor it received gives exactly the rest.
+			// Resuming from the error's cursor, as a client does, gives exactly the rest.
 			WebSocketGraphQlTester resumed = WebSocketGraphQlTester
 				.builder("ws://127.0.0.1:" + this.port + "/graphql", new ReactorNettyWebSocketClient()).build();
 			List<String> rest = resumed.documentName("milestoneUpdates").variable("planId", stuckPlan)
-				.variable("after", cursors.get(cursors.size() - 1)).executeSubscription()
+				.variable("after", resumeFrom).executeSubscription()
 				.toFlux("milestoneUpdates.cursor", String.class)
 				.take(FLOOD - cursors.size())
 				.collectList()

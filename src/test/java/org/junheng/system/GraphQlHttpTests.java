@@ -74,6 +74,24 @@ class GraphQlHttpTests {
 				.assertThat(message).contains("'f'").doesNotContain("Exception"));
 	}
 
+	@Test
+	void aSubscriptionOverPlainHttpIsRefusedNamingTheTransports() {
+		String body = "{\"query\": \"subscription { milestoneUpdates { cursor } }\"}";
+		for (MediaType accept : java.util.List.of(MediaType.APPLICATION_JSON, GRAPHQL_RESPONSE)) {
+			this.http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).accept(accept).bodyValue(body)
+				.exchange()
+				// application/json answers 200 whatever happened; graphql-response+json 400 for a request that did not run.
+				.expectStatus().isEqualTo(accept.equals(GRAPHQL_RESPONSE) ? 400 : 200)
+				.expectBody()
+				.jsonPath("$.data").doesNotExist()
+				.jsonPath("$.errors.length()").isEqualTo(1)
+				.jsonPath("$.errors[0].extensions.classification").isEqualTo("BAD_REQUEST")
+				.jsonPath("$.errors[0].message").value((String message) -> org.assertj.core.api.Assertions.assertThat(message)
+					.contains("WebSocket (graphql-transport-ws) at /graphql").contains("Accept: text/event-stream")
+					.doesNotContain("Publisher"));
+		}
+	}
+
 	/** A GET URL with the query (and variables) percent-encoded, as a browser would send it. */
 	private java.net.URI get(String query, String variables) {
 		String url = "http://127.0.0.1:" + this.port + "/graphql?query=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8);

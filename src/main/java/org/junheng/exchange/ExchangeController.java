@@ -75,8 +75,8 @@ class ExchangeController implements NodeResolver {
 	}
 
 	private static final Map<ExchangeOrderField, Keyset.Column> ORDER_COLUMNS = Map.of(
-			ExchangeOrderField.STARTS_ON, new Keyset.Column("e.starts_on", "date"),
-			ExchangeOrderField.CREATED, new Keyset.Column("e.id", "bigint"));
+			ExchangeOrderField.STARTS_ON, new Keyset.Column("e.starts_on"),
+			ExchangeOrderField.CREATED, new Keyset.Column("e.id"));
 
 	record ExchangeOrder(ExchangeOrderField field, String direction) {
 	}

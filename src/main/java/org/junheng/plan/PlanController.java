@@ -60,9 +60,9 @@ class PlanController implements NodeResolver {
 	}
 
 	private static final Map<PlanOrderField, Keyset.Column> ORDER_COLUMNS = Map.of(
-			PlanOrderField.START_YEAR, new Keyset.Column("p.start_year", "integer"),
-			PlanOrderField.TITLE, new Keyset.Column("p.title", "text"),
-			PlanOrderField.CREATED, new Keyset.Column("p.id", "bigint"));
+			PlanOrderField.START_YEAR, new Keyset.Column("p.start_year"),
+			PlanOrderField.TITLE, new Keyset.Column("p.title"),
+			PlanOrderField.CREATED, new Keyset.Column("p.id"));
 
 	record PlanOrder(PlanOrderField field, String direction) {
 	}

@@ -64,8 +64,8 @@ class RegionController implements NodeResolver {
 	}
 
 	private static final Map<RegionOrderField, Keyset.Column> ORDER_COLUMNS = Map.of(
-			RegionOrderField.CODE, new Keyset.Column("r.code", "text"),
-			RegionOrderField.NAME, new Keyset.Column("r.name", "text"));
+			RegionOrderField.CODE, new Keyset.Column("r.code"),
+			RegionOrderField.NAME, new Keyset.Column("r.name"));
 
 	record RegionOrder(RegionOrderField field, String direction) {
 	}

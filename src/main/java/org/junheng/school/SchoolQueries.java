@@ -21,9 +21,9 @@ final class SchoolQueries {
 	}
 
 	private static final Map<SchoolOrderField, Keyset.Column> ORDER_COLUMNS = Map.of(
-			SchoolOrderField.NAME, new Keyset.Column("s.name", "text"),
-			SchoolOrderField.CODE, new Keyset.Column("s.code", "text"),
-			SchoolOrderField.CREATED, new Keyset.Column("s.id", "bigint"));
+			SchoolOrderField.NAME, new Keyset.Column("s.name"),
+			SchoolOrderField.CODE, new Keyset.Column("s.code"),
+			SchoolOrderField.CREATED, new Keyset.Column("s.id"));
 
 	record SchoolOrder(SchoolOrderField field, String direction) {
 	}

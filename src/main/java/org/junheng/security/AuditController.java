@@ -46,7 +46,7 @@ class AuditController {
 				.and("a.entity = :entity", "entity", filter.entity())
 				.and("a.operation = :operation", "operation", filter.operation());
 		}
-		return this.keyset.page("(select e.*, e.before::text as before_text, e.after::text as after_text from audit_entry e) a", "a", where, new Keyset.Sort("audit", "a.id", "bigint", true),
+		return this.keyset.page("(select e.*, e.before::text as before_text, e.after::text as after_text from audit_entry e) a", "a", where, new Keyset.Sort("audit", "a.id", true),
 				PageRequest.of(first, after, null, null), selection, AuditEntry::from);
 	}
 

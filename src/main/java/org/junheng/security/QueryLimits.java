@@ -2,6 +2,7 @@ package org.junheng.security;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import graphql.ExecutionResult;
@@ -13,6 +14,7 @@ import graphql.execution.AbortExecutionException;
 import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
@@ -52,13 +54,24 @@ class QueryLimits extends SimplePerformantInstrumentation {
 
 	private final int maxFields;
 
+	private final long costly;
+
+	private final int maxCostly;
+
+	/** Costly operations running now, on this instance. */
+	private final AtomicInteger runningCostly = new AtomicInteger();
+
 	QueryLimits(@Value("${junheng.graphql.max-depth:12}") int maxDepth, @Value("${junheng.graphql.max-cost:20000}") long maxCost,
 			@Value("${junheng.graphql.max-aliases:30}") int maxAliases,
-			@Value("${junheng.graphql.max-fields:2000}") int maxFields) {
+			@Value("${junheng.graphql.max-fields:2000}") int maxFields,
+			@Value("${junheng.graphql.costly:2000}") long costly,
+			@Value("${junheng.graphql.max-concurrent-costly:#{2 * T(java.lang.Runtime).getRuntime().availableProcessors()}}") int maxCostly) {
 		this.maxDepth = maxDepth;
 		this.maxCost = maxCost;
 		this.maxAliases = maxAliases;
 		this.maxFields = maxFields;
+		this.costly = costly;
+		this.maxCostly = maxCostly;
 	}
 
 	/**
@@ -110,7 +123,23 @@ class QueryLimits extends SimplePerformantInstrumentation {
 				|| GraphQLTypeUtil.isLeaf(GraphQLTypeUtil.unwrapAll(env.getFieldDefinition().getType())) ? childCost
 						: childCost + cost(env), 0L);
 		check("cost", cost, this.maxCost, "The operation could fetch too much; ask for smaller pages or fewer fields");
-		return super.beginExecuteOperation(parameters, state);
+		return (cost >= this.costly) ? admitCostly() : super.beginExecuteOperation(parameters, state);
+	}
+
+	/**
+	 * Costly operations run a few at a time (twice the cores by default) and the rest are
+	 * refused at once with BUSY, so that a flood of them cannot take the machine from ordinary
+	 * requests: those are never held back. The place is given back when the operation completes,
+	 * however it ends (a timeout cancels it).
+	 */
+	private InstrumentationContext<ExecutionResult> admitCostly() {
+		if (this.runningCostly.incrementAndGet() > this.maxCostly) {
+			this.runningCostly.decrementAndGet();
+			throw new AbortExecutionException(List.of(Refusal.BUSY.error("The server is running as many costly operations as it"
+					+ " allows at once (" + this.maxCostly + "); retry in a moment, or ask for smaller pages",
+					Map.of("limit", "concurrentCostly", "max", this.maxCostly, "retryable", true))));
+		}
+		return SimpleInstrumentationContext.whenCompleted((result, failure) -> this.runningCostly.decrementAndGet());
 	}
 
 	/**

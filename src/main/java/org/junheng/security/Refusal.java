@@ -13,7 +13,10 @@ enum Refusal implements ErrorClassification {
 	QUERY_TOO_COMPLEX,
 
 	/** It ran longer than {@code junheng.graphql.timeout} and was stopped. */
-	TIMEOUT;
+	TIMEOUT,
+
+	/** As many costly operations as the server runs at once are running: retry in a moment. */
+	BUSY;
 
 	GraphQLError error(String message, Map<String, Object> extensions) {
 		return GraphqlErrorBuilder.newError().errorType(this).message(message).extensions(extensions).build();

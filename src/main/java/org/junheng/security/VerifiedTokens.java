@@ -1,6 +1,14 @@
 package org.junheng.security;
 
+import java.time.Clock;
+import java.time.Duration;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.annotation.Value;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.oauth2.jwt.BadJwtException;
@@ -22,13 +30,35 @@ class VerifiedTokens {
 
 	private final DatabaseClient db;
 
-	VerifiedTokens(ReactiveJwtDecoder signatures, DatabaseClient db) {
+	private final Clock clock;
+
+	/**
+	 * Tokens verified, each until it expires and at most {@code junheng.security.token-cache-ttl}:
+	 * a client sends the same token with every request, and checking its signature (and, for a
+	 * school administrator, its school) each time is a measurable part of a small request.
+	 */
+	private final Cache<String, Jwt> verified;
+
+	VerifiedTokens(ReactiveJwtDecoder signatures, DatabaseClient db, Clock clock,
+			@Value("${junheng.security.token-cache-ttl:5m}") Duration ttl) {
 		this.signatures = signatures;
 		this.db = db;
+		this.clock = clock;
+		this.verified = Caffeine.newBuilder()
+			.maximumSize(10_000)
+			.expireAfter(Expiry.<String, Jwt>creating((token, jwt) -> {
+				Duration left = Duration.between(clock.instant(), jwt.getExpiresAt());
+				return left.compareTo(ttl) < 0 ? left : ttl;
+			}))
+			.build();
 	}
 
 	Mono<Jwt> decode(String token) {
-		return this.signatures.decode(token).flatMap(this::checked);
+		Jwt known = this.verified.getIfPresent(token);
+		if (known != null && this.clock.instant().isBefore(known.getExpiresAt())) {
+			return Mono.just(known);
+		}
+		return this.signatures.decode(token).flatMap(this::checked).doOnNext((jwt) -> this.verified.put(token, jwt));
 	}
 
 	private Mono<Jwt> checked(Jwt jwt) {

@@ -32,20 +32,19 @@ public final class Keyset {
 	}
 
 	/**
-	 * An ordering: its name (checked against cursors), the SQL expression, the SQL type to cast a
-	 * cursor value back to, and the direction. The row's numeric unique key (the column {@code key},
-	 * {@code id} unless told) breaks ties.
+	 * An ordering: its name (checked against cursors), the SQL expression and the direction. The
+	 * row's numeric unique key (the column {@code key}, {@code id} unless told) breaks ties.
 	 */
-	public record Sort(String name, String expression, String type, boolean descending, String key) {
+	public record Sort(String name, String expression, boolean descending, String key) {
 
-		public Sort(String name, String expression, String type, boolean descending) {
-			this(name, expression, type, descending, "id");
+		public Sort(String name, String expression, boolean descending) {
+			this(name, expression, descending, "id");
 		}
 
 	}
 
-	/** What a list can be ordered by: an SQL expression and its type (to cast a cursor value back). */
-	public record Column(String expression, String type) {
+	/** What a list can be ordered by: an SQL expression. */
+	public record Column(String expression) {
 	}
 
 	/**
@@ -56,8 +55,7 @@ public final class Keyset {
 	public static <F extends Enum<F>> Sort sort(String list, F field, Map<F, Column> columns, String direction, String key) {
 		Column column = columns.get(field);
 		boolean descending = "DESC".equals(direction);
-		return new Sort(list + "-" + field.name() + (descending ? "-desc" : ""), column.expression(), column.type(),
-				descending, key);
+		return new Sort(list + "-" + field.name() + (descending ? "-desc" : ""), column.expression(), descending, key);
 	}
 
 	public static <F extends Enum<F>> Sort sort(String list, F field, Map<F, Column> columns, String direction) {

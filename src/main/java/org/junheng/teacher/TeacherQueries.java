@@ -25,8 +25,8 @@ final class TeacherQueries {
 	}
 
 	private static final Map<TeacherOrderField, Keyset.Column> ORDER_COLUMNS = Map.of(
-			TeacherOrderField.NAME, new Keyset.Column("t.name", "text"),
-			TeacherOrderField.CREATED, new Keyset.Column("t.id", "bigint"));
+			TeacherOrderField.NAME, new Keyset.Column("t.name"),
+			TeacherOrderField.CREATED, new Keyset.Column("t.id"));
 
 	record TeacherOrder(TeacherOrderField field, String direction) {
 	}

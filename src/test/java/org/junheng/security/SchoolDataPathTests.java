@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The path matrix, generated from the schema: every field that returns school data (a type marked
  * {@code @schoolData}, or a School field marked so) is reached from every root query that leads
- * to it, as each role, over data with links across the two cities (an exchange and a pairing from
+ * to it, and from the events of {@code milestoneUpdates}, as each role, over data with links across the two cities (an exchange and a pairing from
  * one city to the other, a plan target on a school the school administrator does not run, the
  * demo county nobody here may read). Whatever school data comes back must belong to a school the
  * caller may read, by an oracle of its own (region paths in SQL), and the national admin must see
@@ -134,6 +134,34 @@ class SchoolDataPathTests {
 					.isTrue();
 			}
 		}
+		// Subscriptions: every path from an event to school data, replayed from a cursor taken before
+		// a milestone of the plan was tied to the target on the neighbouring school.
+		String cursor = this.nationalAdmin.documentName("access/milestoneEventsCursor").execute().path("milestoneEventsCursor")
+			.entity(String.class).get();
+		AccessFixture.write(this.nationalAdmin, "addMilestone", Map.of("planId", w.plan, "title", "二小达标节点", "dueOn",
+				"2026-12-31", "targetId", target));
+		int subscriptions = 0;
+		for (GraphQLFieldDefinition root : schema.getSubscriptionType().getFieldDefinitions()) {
+			if (!root.getName().equals("milestoneUpdates")) {
+				continue;
+			}
+			for (List<Step> path : pathsFrom(schema, root, targets).values()) {
+				String document = "subscription" + document(root, "(planId: \"" + w.plan + "\", after: \"" + cursor + "\")", path,
+						false).substring("query".length());
+				subscriptions++;
+				for (Who who : Who.values()) {
+					org.springframework.graphql.test.tester.GraphQlTester.Response event = w.webSocket(who).document(document)
+						.executeSubscription().toFlux().blockFirst(java.time.Duration.ofSeconds(10));
+					event.errors().satisfy((errors) -> {
+					});
+					JsonNode data = json.valueToTree(Map.of(root.getName(), event.path(root.getName()).entity(Object.class).get()));
+					List<String> schools = new ArrayList<>();
+					walk(data, schema.getSubscriptionType(), schema, schools, leaks, document, who, w);
+					seen.merge(who, schools.size(), Integer::sum);
+				}
+			}
+		}
+		assertThat(subscriptions).as("paths from subscription events to school data").isPositive();
 		assertThat(leaks).as("school data outside the caller's scope").isEmpty();
 		// Not vacuous: the city's roles read their own schools' data on these paths.
 		assertThat(seen.get(Who.ADMIN)).isPositive();

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Before and after, in one interleaved run: bench/compare.sh REV [county|province]
+#
+# Builds the server of commit REV (in a temporary worktree) and of the working tree, starts both on
+# 127.0.0.1 over the same generated data set (each with its own embedded PostgreSQL under
+# bench/results/), warms both, then loads each operation of bench/operations with wrk in rounds
+# that alternate between the two, and prints the median requests/s and p99 of each and their
+# ratio. Alternating rounds share the machine's noise between the two, so the ratio means more
+# than either figure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+REV=${1:?usage: bench/compare.sh REV [county|province]}
+SET=${2:-county}
+COUNTIES=$([ "$SET" = province ] && echo 167 || echo 1)
+ROUNDS=${BENCH_ROUNDS:-3}
+DURATION=${BENCH_DURATION:-10}
+WARMUP=${BENCH_WARMUP:-15}
+CONNECTIONS=${BENCH_CONNECTIONS:-16}
+OPERATIONS=(school-page plan teacher-search)
+source bench/common.sh
+need wrk wrk
+need psql postgresql-client
+need curl curl
+
+build
+AFTER_JAR=$RESULTS/after.jar; cp "$JAR" "$AFTER_JAR"
+BEFORE_TREE=$(mktemp -d)
+git worktree add -q --detach "$BEFORE_TREE" "$REV"
+(cd "$BEFORE_TREE" && ./mvnw -q -B -DskipTests package)
+BEFORE_JAR=$RESULTS/before.jar; cp "$(ls "$BEFORE_TREE"/target/junheng-*.jar | grep -v -- '-plain' | head -1)" "$BEFORE_JAR"
+git worktree remove --force "$BEFORE_TREE"
+
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT
+declare -A PORTS=([before]=18091 [after]=18092)
+declare -A PGPORTS=([before]=15441 [after]=15442)
+for side in before after; do
+  JAR=$RESULTS/$side.jar PORT=${PORTS[$side]} PGPORT=${PGPORTS[$side]}
+  start_server "$SET-$side" "$COUNTIES"
+  pids+=("$SERVER_PID"); trap cleanup EXIT
+done
+for side in before after; do
+  for op in "${OPERATIONS[@]}"; do
+    PORT=${PORTS[$side]}
+    if post "bench/operations/$op.json" | grep -q '"errors"'; then echo "$side: $op answered with errors" >&2; exit 1; fi
+    BODY="bench/operations/$op.json" wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" -s bench/graphql.lua "http://127.0.0.1:$PORT/graphql" > /dev/null
+  done
+done
+report=$RESULTS/compare-$SET.md
+{
+  echo "# $REV (before) against the working tree (after), $SET data set"
+  echo
+  echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores; wrk 1 thread, $CONNECTIONS connections; $ROUNDS alternating rounds of ${DURATION}s after ${WARMUP}s of warm-up each; JVM: $JVM_OPTS"
+  echo
+  echo "| operation | before req/s | after req/s | after / before | before p99 ms | after p99 ms |"
+  echo "|---|---|---|---|---|---|"
+} > "$report"
+median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+for op in "${OPERATIONS[@]}"; do
+  declare -A RPS=() P99=()
+  for round in $(seq 1 "$ROUNDS"); do
+    for side in before after; do
+      out=$RESULTS/wrk-compare-$side-$op-$round.txt
+      BODY="bench/operations/$op.json" wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s bench/graphql.lua \
+        "http://127.0.0.1:${PORTS[$side]}/graphql" > "$out"
+      RPS[$side]+="$(awk '/Requests\/sec/ {print $2}' "$out") "
+      P99[$side]+="$(awk '$1 == "99%" {v=$2; if (v ~ /ms$/) {sub(/ms/, "", v)} else if (v ~ /us$/) {sub(/us/, "", v); v=v/1000} else if (v ~ /s$/) {sub(/s/, "", v); v=v*1000}; print v}' "$out") "
+    done
+  done
+  b=$(echo ${RPS[before]} | tr ' ' '\n' | median); a=$(echo ${RPS[after]} | tr ' ' '\n' | median)
+  bp=$(echo ${P99[before]} | tr ' ' '\n' | median); ap=$(echo ${P99[after]} | tr ' ' '\n' | median)
+  echo "| $op | $b | $a | $(awk -v a="$a" -v b="$b" 'BEGIN {printf "%.2f", a / b}') | $bp | $ap |" >> "$report"
+  unset RPS P99
+done
+cat "$report"

@@ -38,6 +38,8 @@ public final class ServerInstance implements AutoCloseable {
 		all.putIfAbsent("junheng.security.jwt-secret", Tokens.SECRET);
 		all.put("server.port", "0");
 		all.put("server.address", "127.0.0.1");
+		all.putIfAbsent("management.server.port", "0");
+		all.put("management.server.address", "127.0.0.1");
 		// As command-line arguments, so they win over application.properties, as a test's properties do.
 		String[] arguments = all.entrySet().stream().map((entry) -> "--" + entry.getKey() + "=" + entry.getValue())
 			.toArray(String[]::new);
@@ -61,6 +63,10 @@ public final class ServerInstance implements AutoCloseable {
 				return bean;
 			}
 		});
+	}
+
+	public int managementPort() {
+		return this.context.getEnvironment().getProperty("local.management.port", Integer.class);
 	}
 
 	public int port() {

@@ -72,7 +72,9 @@ final class TestDatabase {
 				"server.shutdown", "immediate",
 				// Background reads would be counted by the statement-counting tests; live tests rely on NOTIFY.
 				"junheng.live.poll", "1h", "junheng.live.overdue-sweep", "1h",
-				"junheng.security.jwt-secret", Tokens.SECRET);
+				"junheng.security.jwt-secret", Tokens.SECRET,
+				// Servers started by tests answer on loopback only.
+				"server.address", "127.0.0.1", "management.server.address", "127.0.0.1");
 	}
 
 }

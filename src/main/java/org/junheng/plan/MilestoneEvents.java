@@ -1,10 +1,14 @@
 package org.junheng.plan;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.Disposable;
@@ -59,13 +63,24 @@ class MilestoneEvents implements SmartLifecycle {
 
 	private volatile Disposable reader;
 
-	MilestoneEvents(DatabaseClient db, PostgresNotifications notifications,
+	/** From an event's time in the database to its hand-over to this instance's subscribers. */
+	private final Timer lag;
+
+	private final Counter fellBehind;
+
+	MilestoneEvents(DatabaseClient db, PostgresNotifications notifications, MeterRegistry meters,
 			@Value("${junheng.live.poll:5s}") Duration poll,
 			@Value("${junheng.live.subscriber-buffer:256}") int subscriberBuffer) {
 		this.db = db;
 		this.notifications = notifications;
 		this.poll = poll;
 		this.subscriberBuffer = subscriberBuffer;
+		this.lag = Timer.builder("junheng.live.lag")
+			.description("From a milestone event's commit to its hand-over to this instance's subscribers")
+			.register(meters);
+		this.fellBehind = Counter.builder("junheng.live.fell.behind")
+			.description("Subscriptions ended with FELL_BEHIND because they left too many events unread")
+			.register(meters);
 	}
 
 	/**
@@ -88,7 +103,10 @@ class MilestoneEvents implements SmartLifecycle {
 			return Flux.mergeSequential(replay(filterSql, filterValue, start).filter(filter), liveEvents)
 				.filter((event) -> event.id() > seen.get())
 				.doOnNext((event) -> seen.set(event.id()))
-				.onErrorMap(Exceptions::isOverflow, (overflow) -> new FellBehindException(Long.toString(seen.get())));
+				.onErrorMap(Exceptions::isOverflow, (overflow) -> {
+					this.fellBehind.increment();
+					return new FellBehindException(Long.toString(seen.get()));
+				});
 		});
 	}
 
@@ -131,6 +149,7 @@ class MilestoneEvents implements SmartLifecycle {
 		return replay(null, null, this.position.get())
 			.doOnNext((event) -> {
 				this.position.set(event.id());
+				this.lag.record(Duration.between(event.occurredAt().toInstant(), Instant.now()));
 				// Serialized by the reader; no subscribers is not a failure.
 				this.live.tryEmitNext(event);
 			})

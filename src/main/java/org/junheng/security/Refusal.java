@@ -5,6 +5,9 @@ import java.util.Map;
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import io.micrometer.core.instrument.Metrics;
+
+import org.junheng.system.ErrorResponse;
 
 /** Why a request was refused before or while it ran, as the error's {@code classification}. */
 enum Refusal implements ErrorClassification {
@@ -18,7 +21,9 @@ enum Refusal implements ErrorClassification {
 	/** As many costly operations as the server runs at once are running: retry in a moment. */
 	BUSY;
 
+	/** The refusal as a GraphQL error; every refusal is made here, so it is counted here, by reason. */
 	GraphQLError error(String message, Map<String, Object> extensions) {
+		Metrics.counter(ErrorResponse.REFUSED, "reason", name()).increment();
 		return GraphqlErrorBuilder.newError().errorType(this).message(message).extensions(extensions).build();
 	}
 

@@ -1,6 +1,8 @@
 package org.junheng.security;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import javax.crypto.SecretKey;
@@ -9,6 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
 import reactor.core.publisher.Mono;
 
 import org.junheng.system.ErrorResponse;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +24,9 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
  * Bearer tokens only: no sessions, cookies, forms or CSRF. Every request may come in; a valid
@@ -32,8 +38,10 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 class SecurityConfiguration {
 
 	@Bean
-	SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, VerifiedTokens tokens) {
+	SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, VerifiedTokens tokens,
+			@Value("${junheng.cors.allowed-origins:}") List<String> allowedOrigins) {
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.cors((cors) -> cors.configurationSource(cors(allowedOrigins)))
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.logout(ServerHttpSecurity.LogoutSpec::disable)
@@ -43,6 +51,22 @@ class SecurityConfiguration {
 			.oauth2ResourceServer((server) -> server.jwt((jwt) -> jwt.jwtDecoder(tokens::decode))
 				.authenticationEntryPoint(invalidToken()))
 			.build();
+	}
+
+	/**
+	 * Frontends on other origins (a dashboard on {@code http://localhost:3000}) may call the API:
+	 * POST and GET, SSE and the WebSocket handshake alike, with the bearer token in a header (no
+	 * cookies, so no credentials mode). With none configured, only the same origin may.
+	 */
+	private static CorsConfigurationSource cors(List<String> allowedOrigins) {
+		CorsConfiguration configuration = new CorsConfiguration();
+		allowedOrigins.stream().map(String::strip).filter((origin) -> !origin.isEmpty()).forEach(configuration::addAllowedOrigin);
+		configuration.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
+		configuration.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "Accept-Language", "Last-Event-ID"));
+		configuration.setMaxAge(Duration.ofHours(1));
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		source.registerCorsConfiguration("/**", configuration);
+		return source;
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.Metrics;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,6 +19,13 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
  */
 public final class ErrorResponse {
 
+	/**
+	 * Requests refused before or while they ran, by reason (a classification, or an HTTP status
+	 * for those refused before GraphQL: 401, 413, 400), in Micrometer's global registry, to which
+	 * Boot adds the Prometheus one.
+	 */
+	public static final String REFUSED = "junheng.requests.refused";
+
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private ErrorResponse() {
@@ -25,6 +33,7 @@ public final class ErrorResponse {
 
 	public static Mono<Void> write(ServerHttpResponse response, HttpStatusCode status, String message, String classification,
 			Map<String, Object> more) {
+		Metrics.counter(REFUSED, "reason", String.valueOf(status.value())).increment();
 		Map<String, Object> extensions = new LinkedHashMap<>();
 		extensions.put("classification", classification);
 		extensions.putAll(more);

@@ -1,6 +1,9 @@
 package org.junheng.system;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.postgresql.api.PostgresqlResult;
@@ -29,8 +32,16 @@ public class PostgresNotifications {
 
 	private final ConnectionFactory connections;
 
+	/** Whether each channel asked for is listened on now: readiness is down while one is not. */
+	private final Map<String, Boolean> listening = new ConcurrentHashMap<>();
+
 	PostgresNotifications(ConnectionFactory connections) {
 		this.connections = connections;
+	}
+
+	/** The channels asked for that have no listening connection at this moment. */
+	public List<String> deaf() {
+		return this.listening.entrySet().stream().filter((entry) -> !entry.getValue()).map(Map.Entry::getKey).sorted().toList();
 	}
 
 	/**
@@ -45,6 +56,7 @@ public class PostgresNotifications {
 			throw new IllegalArgumentException("Not a channel name: " + channel);
 		}
 		ConnectionFactory postgres = unwrap(this.connections);
+		this.listening.putIfAbsent(channel, false);
 		if (postgres == null) {
 			logger.warn("Not PostgreSQL: no LISTEN on " + channel + "; readers poll only");
 			return Flux.never();
@@ -54,13 +66,19 @@ public class PostgresNotifications {
 					.execute()
 					.flatMap(PostgresqlResult::getRowsUpdated)
 					.thenMany(Flux.just(CONNECTED)
-						.doOnNext((connected) -> logger.info("Listening on " + channel))
+						.doOnNext((connected) -> {
+							this.listening.put(channel, true);
+							logger.info("Listening on " + channel);
+						})
 						.concatWith(connection.getNotifications().map((n) -> (n.getParameter() != null) ? n.getParameter() : ""))),
 				PostgresqlConnection::close)
 			// The notification stream ends when the connection does: start over.
 			.concatWith(Mono.error(() -> new IllegalStateException("The connection listening on " + channel + " closed")))
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(5)).transientErrors(true)
-				.doBeforeRetry((signal) -> logger.warn("Listening on " + channel + " again after: " + signal.failure().getMessage())))
+				.doBeforeRetry((signal) -> {
+					this.listening.put(channel, false);
+					logger.warn("Listening on " + channel + " again after: " + signal.failure().getMessage());
+				}))
 			.onBackpressureLatest();
 	}
 

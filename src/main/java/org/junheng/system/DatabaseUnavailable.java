@@ -26,9 +26,14 @@ final class DatabaseUnavailable {
 	static final String MESSAGE = "The database is unavailable right now; retry with backoff";
 
 	/** Driver messages of a connection that went away under a statement. */
-	private static final List<String> LOST = List.of("connection closed", "connection refused", "cannot exchange messages",
+	private static final List<String> LOST = List.of("connection closed", "unexpectedly closed", "connection refused", "cannot exchange messages",
 			"failed to obtain r2dbc connection", "could not open r2dbc connection", "terminating connection due to administrator command",
-			"the database system is shutting down", "the database system is starting up");
+			"the database system is shutting down", "the database system is starting up", "connection acquisition timed out",
+			"validation timed out", "connection pool is closed");
+
+	/** Pool failures by class name, so neither r2dbc-pool nor reactor-pool is needed at compile time. */
+	private static final List<String> POOL = List.of("io.r2dbc.pool.ConnectionPoolException", "reactor.pool.PoolAcquireTimeoutException",
+			"reactor.pool.PoolShutdownException");
 
 	private DatabaseUnavailable() {
 	}
@@ -39,7 +44,7 @@ final class DatabaseUnavailable {
 			if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
 					|| cause instanceof R2dbcNonTransientResourceException || cause instanceof R2dbcTransientResourceException
 					|| cause instanceof ConnectException || cause instanceof ClosedChannelException
-					|| cause.getClass().getName().equals("reactor.pool.PoolAcquireTimeoutException")
+					|| POOL.contains(cause.getClass().getName())
 					|| (cause instanceof TimeoutException && String.valueOf(cause.getMessage()).contains("acquire"))) {
 				return true;
 			}

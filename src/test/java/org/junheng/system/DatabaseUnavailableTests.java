@@ -8,15 +8,21 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
+import io.r2dbc.spi.R2dbcTimeoutException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 
 import org.junheng.ServerInstance;
 import org.junheng.TestData;
 import org.junheng.Tokens;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,6 +69,21 @@ class DatabaseUnavailableTests {
 				restarted.close();
 			}
 		}
+	}
+
+	@Test
+	void poolTimeoutsAndLostConnectionsAreUnavailableAndNothingElseIs() {
+		assertThat(DatabaseUnavailable.is(new QueryTimeoutException("timeout",
+				new R2dbcTimeoutException("Connection acquisition timed out after 5000ms")))).isTrue();
+		assertThat(DatabaseUnavailable.is(new DataAccessResourceFailureException("Failed to obtain R2DBC Connection",
+				new R2dbcNonTransientResourceException("Connection refused")))).isTrue();
+		assertThat(DatabaseUnavailable.is(new IllegalStateException(new R2dbcNonTransientResourceException("Connection closed")))).isTrue();
+		assertThat(DatabaseUnavailable.is(new CannotCreateTransactionException("Could not open R2DBC Connection for transaction")))
+			.isTrue();
+		assertThat(DatabaseUnavailable.is(new R2dbcTimeoutException("canceling statement due to statement timeout"))).isFalse();
+		assertThat(DatabaseUnavailable.is(new DataIntegrityViolationException("duplicate key value violates unique constraint"))).isFalse();
+		assertThat(DatabaseUnavailable.is(new IllegalStateException("boom"))).isFalse();
+		assertThat(DatabaseUnavailable.is(new NullPointerException())).isFalse();
 	}
 
 	private static String createRegion() {

@@ -26,10 +26,11 @@ final class DatabaseUnavailable {
 	static final String MESSAGE = "The database is unavailable right now; retry with backoff";
 
 	/** Driver messages of a connection that went away under a statement. */
-	private static final List<String> LOST = List.of("connection closed", "unexpectedly closed", "connection refused", "cannot exchange messages",
-			"failed to obtain r2dbc connection", "could not open r2dbc connection", "terminating connection due to administrator command",
-			"the database system is shutting down", "the database system is starting up", "connection acquisition timed out",
-			"validation timed out", "connection pool is closed");
+	private static final List<String> LOST = List.of("connection closed", "unexpectedly closed", "connection refused",
+			"cannot exchange messages", "failed to obtain r2dbc connection", "could not open r2dbc connection",
+			"terminating connection due to administrator command", "the database system is shutting down",
+			"the database system is starting up", "connection acquisition timed out", "validation timed out",
+			"connection pool is closed");
 
 	/** Pool failures by class name, so neither r2dbc-pool nor reactor-pool is needed at compile time. */
 	private static final List<String> POOL = List.of("io.r2dbc.pool.ConnectionPoolException", "reactor.pool.PoolAcquireTimeoutException",

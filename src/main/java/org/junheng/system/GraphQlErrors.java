@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Turns exceptions into GraphQL errors with a classification and the offending field in
  * {@code extensions}. Anything unexpected becomes a bare INTERNAL_ERROR: no message, stack trace
- * or SQL text ever reaches a client; it is logged here instead.
+ * or SQL text ever reaches a client; it is logged here instead. A database out of reach is
+ * expected, not unexpected: UNAVAILABLE, logged as one WARN line (see {@link DatabaseUnavailable}).
  */
 @Component
 class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
@@ -71,6 +72,10 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 			}
 			logger.warn("Constraint violation without a matching input check", ex);
 			return List.of(error(env, ErrorType.BAD_REQUEST, "input", "breaks a data rule"));
+		}
+		if (DatabaseUnavailable.is(ex)) {
+			logger.warn(DatabaseUnavailable.logLine(env.getExecutionStepInfo().getPath(), ex));
+			return List.of(DatabaseUnavailable.error(GraphqlErrorBuilder.newError(env)).build());
 		}
 		logger.error("Unexpected failure at " + env.getExecutionStepInfo().getPath(), ex);
 		return List.of(GraphqlErrorBuilder.newError(env).errorType(ErrorType.INTERNAL_ERROR)

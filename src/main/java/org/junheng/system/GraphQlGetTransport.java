@@ -87,8 +87,11 @@ class GraphQlGetTransport {
 
 	private static Mono<ServerResponse> respond(WebGraphQlResponse response, MediaType mediaType) {
 		// application/graphql-response+json reports a request that never executed (syntax or
-		// validation errors) with 400; legacy application/json always answers 200.
-		HttpStatus status = (!response.isValid() && GRAPHQL_RESPONSE.equals(mediaType)) ? HttpStatus.BAD_REQUEST : HttpStatus.OK;
+		// validation errors) with 400, and a database out of reach with 503; legacy application/json
+		// always answers 200.
+		HttpStatus unavailable = GraphQlHttpStatus.status(response, mediaType);
+		HttpStatus status = (unavailable != null) ? unavailable
+				: (!response.isValid() && GRAPHQL_RESPONSE.equals(mediaType)) ? HttpStatus.BAD_REQUEST : HttpStatus.OK;
 		return ServerResponse.status(status).contentType(mediaType).bodyValue(response.toMap());
 	}
 

@@ -39,6 +39,10 @@ class SubscriptionErrors extends SubscriptionExceptionResolverAdapter {
 			return List.of(error(forbidden.anonymous() ? ErrorType.UNAUTHORIZED : ErrorType.FORBIDDEN, forbidden.field(),
 					forbidden.getMessage()));
 		}
+		if (DatabaseUnavailable.is(ex)) {
+			logger.warn(DatabaseUnavailable.logLine("a subscription", ex));
+			return List.of(DatabaseUnavailable.error(GraphqlErrorBuilder.newError()).build());
+		}
 		logger.error("Subscription failed", ex);
 		return List.of(GraphqlErrorBuilder.newError().errorType(ErrorType.INTERNAL_ERROR)
 			.message("Internal error; it has been logged").build());

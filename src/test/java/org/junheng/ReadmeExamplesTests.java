@@ -74,8 +74,7 @@ class ReadmeExamplesTests {
 			});
 			assertThat(schoolNames(answer)).as(who).hasSize(5);
 		}
-		// Anonymous, one top-level field at a time: two refusals resolved at once on two threads
-		// contend for graphql-java's error-list lock, which BlockHound reports (see the report).
+		// Anonymous, one top-level field at a time, so that each field's refusal is seen on its own.
 		for (String field : topLevelFields(query)) {
 			Map<String, Object> anonymous = post(null, field);
 			assertThat((List<?>) anonymous.get("errors")).as(field).isNotEmpty()

@@ -22,6 +22,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
@@ -70,9 +71,15 @@ class DemoTokens {
 
 	@Bean
 	RouterFunction<ServerResponse> demoTokenRoute() {
-		return RouterFunctions.route(RequestPredicates.GET("/auth/demo-tokens"), (request) -> generated()
+		// Only to a browser on this very machine: the tokens are a local demo's, never a network's.
+		return RouterFunctions.route(RequestPredicates.GET("/auth/demo-tokens"), (request) -> generated() && fromLoopback(request)
 				? ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(issue())
 				: ServerResponse.notFound().build());
+	}
+
+	private static boolean fromLoopback(ServerRequest request) {
+		return request.remoteAddress().map((address) -> address.getAddress() != null && address.getAddress().isLoopbackAddress())
+			.orElse(false);
 	}
 
 	private boolean generated() {

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionStage;
 
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherResult;
+import graphql.TrivialDataFetcher;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.FieldCoordinates;
@@ -58,11 +59,19 @@ class SchoolData {
 					GraphQLCodeRegistry.Builder registry = context.getVarFromParents(GraphQLCodeRegistry.Builder.class);
 					FieldCoordinates coordinates = FieldCoordinates.coordinates(parent, field);
 					DataFetcher<?> delegate = registry.getDataFetcher(coordinates, field);
-					registry.dataFetcher(coordinates, ofSource ? ofSource(delegate, access) : ofValue(delegate, access));
+					DataFetcher<Object> guarded = ofSource ? ofSource(delegate, access) : ofValue(delegate, access);
+					// A property read stays a property read to graphql-java and its instrumentation
+					// (no observation per object): the guard only adds a check that is free for a
+					// national caller and batched for a regional one.
+					registry.dataFetcher(coordinates, (delegate instanceof TrivialDataFetcher<?>) ? trivial(guarded) : guarded);
 				}
 				return TraversalControl.CONTINUE;
 			}
 		}));
+	}
+
+	private static TrivialDataFetcher<Object> trivial(DataFetcher<Object> fetcher) {
+		return fetcher::get;
 	}
 
 	/** A field of a school (or of other school data) that answers only for a source in the scope. */

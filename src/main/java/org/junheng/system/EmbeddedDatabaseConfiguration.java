@@ -20,7 +20,9 @@ import org.springframework.core.env.Environment;
 /**
  * The default database: when no {@code spring.r2dbc.url} is configured, a real PostgreSQL 17
  * runs in-process on a random loopback port. Its data directory survives restarts, so a second
- * start keeps what the first one wrote; delete the directory to start over.
+ * start keeps what the first one wrote; delete the directory to start over. It runs durably
+ * (fsync, synchronous commit), and a start after a crash first stops the postmaster the crashed
+ * process left behind.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.r2dbc.url:}'.isEmpty()")
@@ -34,10 +36,15 @@ class EmbeddedDatabaseConfiguration {
 	EmbeddedPostgres embeddedPostgres(@Value("${junheng.embedded.data-dir:./data/postgres}") Path dataDirectory,
 			@Value("${junheng.embedded.port:0}") int port, Environment environment) throws IOException {
 		Files.createDirectories(dataDirectory);
+		StalePostmaster.stopIn(dataDirectory);
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setDataDirectory(dataDirectory)
 			.setCleanDataDirectory(false)
-			.setServerConfig("max_connections", "200");
+			.setServerConfig("max_connections", "200")
+			// The library turns these off for speed; a bureau's one server keeps its data through a power cut.
+			.setServerConfig("fsync", "on")
+			.setServerConfig("synchronous_commit", "on")
+			.setServerConfig("full_page_writes", "on");
 		Binder.get(environment)
 			.bind("junheng.embedded.server-config", Bindable.mapOf(String.class, String.class))
 			.orElse(Map.of())

@@ -71,7 +71,8 @@ public class PostgresNotifications {
 							logger.info("Listening on " + channel);
 						})
 						.concatWith(connection.getNotifications().map((n) -> (n.getParameter() != null) ? n.getParameter() : ""))),
-				PostgresqlConnection::close)
+				// At a stop the connection is often closing already: a failing close is no news.
+				(connection) -> Mono.from(connection.close()).onErrorResume((ex) -> Mono.empty()))
 			// The notification stream ends when the connection does: start over.
 			.concatWith(Mono.error(() -> new IllegalStateException("The connection listening on " + channel + " closed")))
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(5)).transientErrors(true)

@@ -61,12 +61,15 @@ class OperationsTests {
 		}
 		this.api.get().uri("/actuator/health").exchange().expectStatus().isNotFound();
 		// A request of each kind, then the figures that count them.
-		post("{ region(code: \"511921\") { name } }", Tokens.admin()).expectStatus().isOk();
+		post("{ region(code: \"511921\") { name plans { title } } }", Tokens.admin()).expectStatus().isOk();
 		post("{ a0: __typename " + "x: __typename ".repeat(0) + aliases(40) + " }", null).expectStatus().isOk();
 		this.api.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).header("Authorization", "Bearer nonsense")
 			.bodyValue("{\"query\":\"{ __typename }\"}").exchange().expectStatus().isUnauthorized();
 		String metrics = new String(this.management.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
 			.expectBody().returnResult().getResponseBody());
+		// Requests and their top-level fields are timed, not every nested field of every object.
+		assertThat(metrics).containsPattern("graphql_datafetcher_seconds_count\\{[^}]*graphql_field_name=\"region\"")
+			.doesNotContainPattern("graphql_datafetcher_seconds_count\\{[^}]*graphql_field_name=\"plans\"");
 		assertThat(metrics).contains("graphql_request_seconds_count")
 			.contains("r2dbc_pool_acquired_connections")
 			.containsPattern("junheng_requests_refused_total\\{[^}]*reason=\"QUERY_TOO_COMPLEX\"[^}]*\\} [1-9]")

@@ -21,6 +21,7 @@ import org.junheng.system.Checks;
 import org.junheng.system.ConflictException;
 import org.junheng.system.Connection;
 import org.junheng.system.GlobalId;
+import org.junheng.system.InvalidInputException;
 import org.junheng.system.Keyset;
 import org.junheng.system.NodeResolver;
 import org.junheng.system.PageRequest;
@@ -117,9 +118,34 @@ class SchoolController implements NodeResolver {
 			.switchIfEmpty(Access.unreachable("input.id", "change schools"))
 			.flatMap((school) -> {
 				ConflictException.check(school.version(), input.version(), "school");
-				return this.template.update(school.with((input.name() != null) ? input.name().strip() : null, input.stage(),
-						input.locality(), input.regionCode(), input.boarding()));
+				return stageFitsRecords(school, input.stage()).then(this.template.update(school.with(
+						(input.name() != null) ? input.name().strip() : null, input.stage(), input.locality(), input.regionCode(),
+						input.boarding())));
 			});
+	}
+
+	/**
+	 * A school's stage is what its recorded conditions were judged by: a change of stage is refused
+	 * while any recorded school year lists a number of grades the new stage does not have, the
+	 * rule {@code recordSchoolConditions} applies to a new year.
+	 */
+	private Mono<Void> stageFitsRecords(School school, SchoolStage stage) {
+		if (stage == null || stage == school.stage()) {
+			return Mono.empty();
+		}
+		return this.template.getDatabaseClient()
+			.sql("select school_year, cardinality(students_by_grade) as grades from school_conditions where school_id = :id"
+					+ " order by school_year")
+			.bind("id", school.id())
+			.map((row) -> Map.entry(row.get("school_year", Integer.class), row.get("grades", Integer.class)))
+			.all()
+			.filter((year) -> !stage.allowsGrades(year.getValue()))
+			.collectList()
+			.flatMap((misfits) -> misfits.isEmpty() ? Mono.<Void>empty()
+					: Mono.error(InvalidInputException.of("input.stage", "cannot be " + stage + ": the conditions of school year"
+							+ ((misfits.size() > 1) ? "s " : " ") + misfits.stream().map((year) -> year.getKey() + " (" + year.getValue()
+								+ " grades)").collect(java.util.stream.Collectors.joining(", ")) + " are recorded, and a " + stage
+							+ " school has " + stage.gradesText() + " grades")));
 	}
 
 	@Override

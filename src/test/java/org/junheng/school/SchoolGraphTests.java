@@ -171,6 +171,26 @@ class SchoolGraphTests {
 			.path("school.conditionsHistory").entityList(Object.class).hasSize(0);
 	}
 
+	@Test
+	void aStageIsNotChangedAgainstTheConditionsRecordedForIt() {
+		String id = TestData.school(this.graphQl, TestData.county(this.graphQl), "改制小学");
+		// Without recorded conditions a stage may be corrected freely.
+		updateSchool(Map.of("id", id, "version", 0, "stage", "JUNIOR")).errors().verify();
+		updateSchool(Map.of("id", id, "version", 1, "stage", "PRIMARY")).errors().verify();
+		record(conditions(id, 2025, "1200")).errors().verify();
+		record(conditions(id, 2026, "1200")).errors().verify();
+		updateSchool(Map.of("id", id, "version", 2, "stage", "NINE_YEAR")).errors().satisfy((errors) -> {
+			assertThat(errors).singleElement().satisfies((error) -> {
+				assertThat(error.getExtensions()).containsEntry("classification", "BAD_REQUEST").containsEntry("field", "input.stage");
+				assertThat(error.getMessage()).contains("2025 (6 grades), 2026 (6 grades)").contains("9 grades");
+			});
+		});
+		this.graphQl.documentName("access/version").variable("id", id).execute()
+			.path("node.version").entity(Integer.class).isEqualTo(2);
+		// A name change with the same stage is no change of stage.
+		updateSchool(Map.of("id", id, "version", 2, "stage", "PRIMARY", "name", "改制小学（本部）")).errors().verify();
+	}
+
 	private GraphQlTester.Response createSchool(Map<String, Object> input) {
 		return this.graphQl.documentName("createSchool").variable("input", input).execute();
 	}

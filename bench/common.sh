@@ -38,6 +38,7 @@ post() { curl -s -X POST "http://127.0.0.1:$PORT/graphql" -H 'Content-Type: appl
 # start_server NAME COUNTIES: starts the server on the data set and waits until it answers; sets SERVER_PID.
 start_server() {
   java $JVM_OPTS -jar "$JAR" --server.address=127.0.0.1 --server.port="$PORT" \
+    --management.server.address=127.0.0.1 --management.server.port=0 \
     --junheng.embedded.data-dir="$RESULTS/data-$1" --junheng.embedded.port="$PGPORT" \
     --junheng.embedded.server-config.shared_preload_libraries=pg_stat_statements \
     --junheng.demo-data=true --junheng.demo.counties="$2" --junheng.security.jwt-secret="$BENCH_SECRET" \

@@ -86,7 +86,8 @@ say "PostgreSQL $PGVERSION ($PGBIN) on 127.0.0.1:$PGPORT"
 dbsql() { psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d junheng -tAq -c "$1"; }
 
 # --- two instances ----------------------------------------------------------------------------
-# The first loads the demo data; the second waits for its migration (Flyway's lock) and starts empty-handed.
+# Both are asked for the demo data and started together, as `docker compose up --scale junheng=2`
+# starts its replicas: one migrates and loads it, the other waits and finds it there.
 start_instance() { # NAME PORT MANAGEMENT_PORT DEMO
   SPRING_R2DBC_URL="r2dbc:postgresql://127.0.0.1:$PGPORT/junheng" SPRING_R2DBC_USERNAME=postgres \
   SPRING_FLYWAY_URL="jdbc:postgresql://127.0.0.1:$PGPORT/junheng" SPRING_FLYWAY_USER=postgres \
@@ -100,8 +101,7 @@ start_instance() { # NAME PORT MANAGEMENT_PORT DEMO
   eval "PID_$1=$(cat "$WORK/$1.pid")"
 }
 start_instance a "$PORT_A" "$MGMT_A" true
-sleep 2
-start_instance b "$PORT_B" "$MGMT_B" false
+start_instance b "$PORT_B" "$MGMT_B" true
 for name in a b; do
   port=$([ $name = a ] && echo "$PORT_A" || echo "$PORT_B"); pid=$(eval echo "\$PID_$name")
   for i in $(seq 1 120); do
@@ -112,6 +112,11 @@ for name in a b; do
   done
   say "instance $name (pid $pid) answers on 127.0.0.1:$port"
 done
+
+LOADS=$(cat "$WORK"/junheng-[ab].log | grep -c 'Loaded demo data' || true)
+SCHOOLS=$(dbsql "select count(*) from school")
+say "demo data loaded $LOADS time(s): $SCHOOLS schools, $(dbsql "select count(*) from milestone") milestones"
+[ "$LOADS" = 1 ] && [ "$SCHOOLS" = 120 ] || fail "the demo data should be loaded once (120 schools)"
 
 # --- HAProxy ----------------------------------------------------------------------------------
 # Health: the readiness probe on the management port when the jar has one, else a TCP check.

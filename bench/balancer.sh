@@ -11,7 +11,8 @@
 #
 # Bounded: every wait has a limit and the whole run is stopped after BALANCER_TIME_LIMIT seconds
 # (default 300; long commands have their own timeouts); everything it started is stopped and its temp directory removed on exit.
-# BALANCER_MAVEN_ARGS="-P container" checks the container jar (no embedded PostgreSQL) instead.
+# BALANCER_MAVEN_ARGS="-P container" checks the container jar (no embedded PostgreSQL) instead, and
+# BALANCER_LAYERED=1 runs it as docker/Dockerfile does (extracted layers, Boot's launcher).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/common.sh
@@ -72,6 +73,17 @@ timeout 400 ./mvnw -q -B -DskipTests ${BALANCER_MAVEN_ARGS:-} package
 JAR=$(ls target/junheng-*.jar | grep -v -- '-plain' | head -1)
 say "jar $JAR ($(( $(stat -c %s "$JAR") / 1048576 )) MB, $(unzip -l "$JAR" | grep -c 'embedded-postgres' || true) embedded-postgres entries)"
 
+if [ -n "${BALANCER_LAYERED:-}" ]; then
+  # as docker/Dockerfile runs it: the jar's layers extracted into one directory, Boot's launcher
+  java -Djarmode=tools -jar "$JAR" extract --layers --launcher --destination "$WORK/layers" >/dev/null
+  mkdir "$WORK/app"
+  for layer in dependencies spring-boot-loader snapshot-dependencies application; do cp -a "$WORK/layers/$layer/." "$WORK/app/"; done
+  LAUNCH="cd $WORK/app && exec java $JVM_OPTS -XX:+ExitOnOutOfMemoryError org.springframework.boot.loader.launch.JarLauncher"
+  say "running the extracted layers with org.springframework.boot.loader.launch.JarLauncher, as the image does"
+else
+  LAUNCH="exec java $JVM_OPTS -jar $JAR"
+fi
+
 # --- PostgreSQL -------------------------------------------------------------------------------
 mkdir "$WORK/pg" "$WORK/sock" "$WORK/pglog"
 [ "$(id -u)" = 0 ] && chown postgres "$WORK/pg" "$WORK/sock" "$WORK/pglog"
@@ -93,7 +105,7 @@ start_instance() { # NAME PORT MANAGEMENT_PORT DEMO
   SPRING_FLYWAY_URL="jdbc:postgresql://127.0.0.1:$PGPORT/junheng" SPRING_FLYWAY_USER=postgres \
   JUNHENG_SECURITY_JWT_SECRET="$BENCH_SECRET" JUNHENG_DEMO_DATA="$4" \
   SERVER_ADDRESS=127.0.0.1 SERVER_PORT="$2" MANAGEMENT_SERVER_ADDRESS=127.0.0.1 MANAGEMENT_SERVER_PORT="$3" \
-    bash -c 'java '"$JVM_OPTS"' -jar "$1" >"$2" 2>&1 & echo $! >"$3"; wait $!' - "$JAR" "$WORK/junheng-$1.log" "$WORK/$1.pid" \
+    bash -c '( '"$LAUNCH"' ) >"$1" 2>&1 & echo $! >"$2"; wait $!' - "$WORK/junheng-$1.log" "$WORK/$1.pid" \
     2>/dev/null & # the inner shell, not this one, notes the kill -9
   SHELLS+=($!)
   for _ in $(seq 1 50); do [ -s "$WORK/$1.pid" ] && break; sleep 0.1; done

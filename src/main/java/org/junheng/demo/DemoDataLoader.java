@@ -61,6 +61,14 @@ class DemoDataLoader implements Callback {
 	public void handle(Event event, Context context) {
 		try {
 			Connection connection = context.getConnection();
+			// Replicas started together (docker compose --scale) may all be asked for the demo data:
+			// one loads it, the others wait here for its commit and then find the database full.
+			// Flyway's own lock is not documented to cover AFTER_MIGRATE callbacks. The lock lasts
+			// until this transaction commits (without one: until Flyway closes its connection).
+			try (Statement statement = connection.createStatement()) {
+				statement.execute(connection.getAutoCommit() ? "select pg_advisory_lock(7426002)"
+						: "select pg_advisory_xact_lock(7426002)");
+			}
 			try (Statement statement = connection.createStatement();
 					var rows = statement.executeQuery("select exists (select 1 from region)")) {
 				rows.next();

@@ -1,0 +1,22 @@
+package org.junheng;
+
+import reactor.blockhound.BlockHound;
+import reactor.blockhound.integration.BlockHoundIntegration;
+
+/**
+ * Short locks of libraries that BlockHound would report when two threads meet in them: graphql-java
+ * guards a request's list of errors (two fields failing at the same moment), and Jackson builds a
+ * type's deserializer once under a lock (two first requests of a fresh server at the same moment).
+ * Neither is I/O or a long wait, so BlockHound lets exactly these be; any other blocking call
+ * still fails the tests.
+ */
+public class LibraryLocks implements BlockHoundIntegration {
+
+	@Override
+	public void applyTo(BlockHound.Builder builder) {
+		builder.allowBlockingCallsInside("graphql.execution.ExecutionContext", "addErrors");
+		builder.allowBlockingCallsInside("graphql.execution.ExecutionContext", "addError");
+		builder.allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache", "_createAndCacheValueDeserializer");
+	}
+
+}

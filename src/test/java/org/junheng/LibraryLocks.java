@@ -6,7 +6,8 @@ import reactor.blockhound.integration.BlockHoundIntegration;
 /**
  * Short locks of libraries that BlockHound would report when two threads meet in them: graphql-java
  * guards a request's list of errors (two fields failing at the same moment), and Jackson builds a
- * type's deserializer once under a lock (two first requests of a fresh server at the same moment).
+ * type's deserializer once under a lock (two first requests of a fresh server at the same moment),
+ * and OpenTelemetry queues each ended span for its exporter under one.
  * Neither is I/O or a long wait, so BlockHound lets exactly these be; any other blocking call
  * still fails the tests.
  */
@@ -17,6 +18,8 @@ public class LibraryLocks implements BlockHoundIntegration {
 		builder.allowBlockingCallsInside("graphql.execution.ExecutionContext", "addErrors");
 		builder.allowBlockingCallsInside("graphql.execution.ExecutionContext", "addError");
 		builder.allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache", "_createAndCacheValueDeserializer");
+		// With traces on, each ended span joins the exporter's bounded queue, guarded by a lock.
+		builder.allowBlockingCallsInside("io.opentelemetry.sdk.trace.export.BatchSpanProcessor$Worker", "addSpan");
 	}
 
 }

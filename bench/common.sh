@@ -5,6 +5,10 @@ PGPORT=${BENCH_PG_PORT:-15432}
 JVM_OPTS=${BENCH_JVM_OPTS:--Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:MaxDirectMemorySize=64m}
 RESULTS=bench/results
 mkdir -p "$RESULTS"
+# The load: the operations of bench/operations, each for a bounded time after a warm-up.
+WARMUP=${BENCH_WARMUP:-15}
+CONNECTIONS=${BENCH_CONNECTIONS:-16}
+OPERATIONS=(school-page plan teacher-search)
 
 need() {
   command -v "$1" >/dev/null && return
@@ -13,6 +17,13 @@ need() {
   else
     echo "bench needs $1 (Debian package $2)" >&2; exit 1
   fi
+}
+
+# What the HTTP benchmarks drive the server with.
+load_tools() {
+  need wrk wrk
+  need psql postgresql-client
+  need curl curl
 }
 
 build() {

@@ -14,13 +14,8 @@ SET=${2:-county}
 COUNTIES=$([ "$SET" = province ] && echo 167 || echo 1)
 ROUNDS=${BENCH_ROUNDS:-3}
 DURATION=${BENCH_DURATION:-10}
-WARMUP=${BENCH_WARMUP:-15}
-CONNECTIONS=${BENCH_CONNECTIONS:-16}
-OPERATIONS=(school-page plan teacher-search)
 source bench/common.sh
-need wrk wrk
-need psql postgresql-client
-need curl curl
+load_tools
 
 build
 AFTER_JAR=$RESULTS/after.jar; cp "$JAR" "$AFTER_JAR"

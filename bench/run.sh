@@ -11,13 +11,8 @@ cd "$(dirname "$0")/.."
 
 SETS=${1:-all}
 DURATION=${BENCH_DURATION:-20}
-WARMUP=${BENCH_WARMUP:-15}
-CONNECTIONS=${BENCH_CONNECTIONS:-16}
-OPERATIONS=(school-page plan teacher-search)
 source bench/common.sh
-need wrk wrk
-need psql postgresql-client
-need curl curl
+load_tools
 build
 
 run_set() {

@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 import graphql.schema.DataFetchingEnvironment;
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -56,10 +55,6 @@ class SchoolsInScope {
 		DataLoader<Key, Boolean> loader = env.getDataLoader(LOADER);
 		List<Key> keys = schools.stream().distinct().map((school) -> new Key(scope.regionCode(), school)).toList();
 		return loader.loadMany(keys).thenApply((inside) -> inside.contains(Boolean.TRUE));
-	}
-
-	static Mono<Boolean> anyInsideLater(Scope scope, Collection<Long> schools, DataFetchingEnvironment env) {
-		return Mono.fromFuture(() -> anyInside(scope, schools, env));
 	}
 
 }

@@ -132,9 +132,7 @@ public class Access {
 		if (regionCode == null) {
 			return Mono.empty();
 		}
-		return allowedIf(this.db.sql("select " + Scope.within(":code", "scope") + " as inside")
-			.bind("code", regionCode)
-			.bind("scope", caller.national() ? regionCode : caller.regionCode()), field, what);
+		return regionIn(caller.national() ? regionCode : caller.regionCode(), regionCode, field, what);
 	}
 
 	/**
@@ -150,8 +148,7 @@ public class Access {
 			return Mono.error(() -> caller.forbidden(field, what));
 		}
 		if ((ownRight && caller.schoolId() == schoolId) || (regional && caller.national())) {
-			return allowedIf(this.db.sql("select exists (select 1 from school where id = :id) as inside").bind("id", schoolId),
-					field, what);
+			return schoolExists(schoolId, field, what);
 		}
 		// Another school than a school administrator's own is as far out of its reach as one that does not exist.
 		return regional ? schoolIn(caller.regionCode(), schoolId, field, what) : unreachable(field, what);
@@ -164,7 +161,7 @@ public class Access {
 	 */
 	public Mono<Void> requireReachable(Caller caller, long schoolId, String field, String what) {
 		if (caller.national()) {
-			return requireSchool(caller, schoolId, false, field, what, Role.values());
+			return schoolExists(schoolId, field, what);
 		}
 		if (caller.regionCode() != null) {
 			return schoolIn(caller.regionCode(), schoolId, field, what);
@@ -174,10 +171,24 @@ public class Access {
 			.bind("own", caller.schoolId()), field, what) : Mono.error(() -> caller.forbidden(field, what));
 	}
 
+	private Mono<Void> schoolExists(long schoolId, String field, String what) {
+		return allowedIf(this.db.sql("select exists (select 1 from school where id = :id) as inside").bind("id", schoolId),
+				field, what);
+	}
+
 	/** Allows naming a school of the region (a plan's target, say); answered like {@link #requireRegion}. */
 	public Mono<Void> schoolIn(String regionCode, long schoolId, String field, String what) {
-		return allowedIf(this.db.sql("select exists (select 1 from school s where s.id = :id and "
-				+ Scope.within("s.region_code", "scope") + ") as inside").bind("id", schoolId).bind("scope", regionCode), field, what);
+		return schoolWithin(regionCode, schoolId).flatMap((inside) -> inside ? Mono.<Void>empty() : unreachable(field, what));
+	}
+
+	/** Whether the school exists and lies in the region or one of its descendants. */
+	Mono<Boolean> schoolWithin(String regionCode, long schoolId) {
+		return this.db.sql("select exists (select 1 from school s where s.id = :id and " + Scope.within("s.region_code", "scope")
+				+ ") as inside")
+			.bind("id", schoolId)
+			.bind("scope", regionCode)
+			.map((row) -> Boolean.TRUE.equals(row.get("inside", Boolean.class)))
+			.one();
 	}
 
 	/** Allows naming a region within another (a plan's target region in the plan's); answered like {@link #requireRegion}. */

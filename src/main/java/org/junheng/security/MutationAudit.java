@@ -3,14 +3,6 @@ package org.junheng.security;
 import java.util.stream.Collectors;
 
 import graphql.schema.DataFetcher;
-import graphql.schema.FieldCoordinates;
-import graphql.schema.GraphQLCodeRegistry;
-import graphql.schema.GraphQLFieldDefinition;
-import graphql.schema.GraphQLFieldsContainer;
-import graphql.schema.GraphQLSchemaElement;
-import graphql.schema.GraphQLTypeVisitorStub;
-import graphql.util.TraversalControl;
-import graphql.util.TraverserContext;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
@@ -30,19 +22,8 @@ class MutationAudit {
 
 	@Bean
 	GraphQlSourceBuilderCustomizer mutationsInAuditedTransactions(DatabaseClient db, TransactionalOperator transaction) {
-		return (builder) -> builder.typeVisitors(java.util.List.of(new GraphQLTypeVisitorStub() {
-			@Override
-			public TraversalControl visitGraphQLFieldDefinition(GraphQLFieldDefinition field,
-					TraverserContext<GraphQLSchemaElement> context) {
-				if (context.getParentNode() instanceof GraphQLFieldsContainer parent && parent.getName().equals("Mutation")) {
-					GraphQLCodeRegistry.Builder registry = context.getVarFromParents(GraphQLCodeRegistry.Builder.class);
-					FieldCoordinates coordinates = FieldCoordinates.coordinates(parent, field);
-					DataFetcher<?> delegate = registry.getDataFetcher(coordinates, field);
-					registry.dataFetcher(coordinates, audited(field.getName(), delegate, db, transaction));
-				}
-				return TraversalControl.CONTINUE;
-			}
-		}));
+		return FieldWrapping.of((field) -> field.parent().getName().equals("Mutation")
+				? audited(field.definition().getName(), field.fetcher(), db, transaction) : null);
 	}
 
 	@SuppressWarnings("unchecked")

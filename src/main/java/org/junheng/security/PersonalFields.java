@@ -5,14 +5,6 @@ import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
-import graphql.schema.FieldCoordinates;
-import graphql.schema.GraphQLCodeRegistry;
-import graphql.schema.GraphQLFieldDefinition;
-import graphql.schema.GraphQLFieldsContainer;
-import graphql.schema.GraphQLSchemaElement;
-import graphql.schema.GraphQLTypeVisitorStub;
-import graphql.util.TraversalControl;
-import graphql.util.TraverserContext;
 
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -31,19 +23,8 @@ class PersonalFields {
 
 	@Bean
 	GraphQlSourceBuilderCustomizer personalFieldGuard(Access access) {
-		return (builder) -> builder.typeVisitors(java.util.List.of(new GraphQLTypeVisitorStub() {
-			@Override
-			public TraversalControl visitGraphQLFieldDefinition(GraphQLFieldDefinition field,
-					TraverserContext<GraphQLSchemaElement> context) {
-				if (field.hasAppliedDirective("personal") && context.getParentNode() instanceof GraphQLFieldsContainer parent) {
-					GraphQLCodeRegistry.Builder registry = context.getVarFromParents(GraphQLCodeRegistry.Builder.class);
-					FieldCoordinates coordinates = FieldCoordinates.coordinates(parent, field);
-					DataFetcher<?> delegate = registry.getDataFetcher(coordinates, field);
-					registry.dataFetcher(coordinates, guarded(delegate, access));
-				}
-				return TraversalControl.CONTINUE;
-			}
-		}));
+		return FieldWrapping.of((field) -> field.definition().hasAppliedDirective("personal")
+				? guarded(field.fetcher(), access) : null);
 	}
 
 	private static DataFetcher<Object> guarded(DataFetcher<?> delegate, Access access) {

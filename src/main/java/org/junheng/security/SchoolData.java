@@ -10,16 +10,8 @@ import graphql.execution.DataFetcherResult;
 import graphql.TrivialDataFetcher;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
-import graphql.schema.FieldCoordinates;
-import graphql.schema.GraphQLCodeRegistry;
-import graphql.schema.GraphQLFieldDefinition;
-import graphql.schema.GraphQLFieldsContainer;
 import graphql.schema.GraphQLObjectType;
-import graphql.schema.GraphQLSchemaElement;
 import graphql.schema.GraphQLTypeUtil;
-import graphql.schema.GraphQLTypeVisitorStub;
-import graphql.util.TraversalControl;
-import graphql.util.TraverserContext;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -45,29 +37,23 @@ class SchoolData {
 
 	@Bean
 	GraphQlSourceBuilderCustomizer schoolDataGuard(Access access) {
-		return (builder) -> builder.typeVisitors(List.of(new GraphQLTypeVisitorStub() {
-			@Override
-			public TraversalControl visitGraphQLFieldDefinition(GraphQLFieldDefinition field,
-					TraverserContext<GraphQLSchemaElement> context) {
-				if (!(context.getParentNode() instanceof GraphQLFieldsContainer parent) || parent.getName().equals("Mutation")) {
-					return TraversalControl.CONTINUE;
-				}
-				boolean ofSource = field.hasAppliedDirective(DIRECTIVE);
-				boolean ofValue = GraphQLTypeUtil.unwrapAll(field.getType()) instanceof GraphQLObjectType type
-						&& type.hasAppliedDirective(DIRECTIVE);
-				if (ofSource || ofValue) {
-					GraphQLCodeRegistry.Builder registry = context.getVarFromParents(GraphQLCodeRegistry.Builder.class);
-					FieldCoordinates coordinates = FieldCoordinates.coordinates(parent, field);
-					DataFetcher<?> delegate = registry.getDataFetcher(coordinates, field);
-					DataFetcher<Object> guarded = ofSource ? ofSource(delegate, access) : ofValue(delegate, access);
-					// A property read stays a property read to graphql-java and its instrumentation
-					// (no observation per object): the guard only adds a check that is free for a
-					// national caller and batched for a regional one.
-					registry.dataFetcher(coordinates, (delegate instanceof TrivialDataFetcher<?>) ? trivial(guarded) : guarded);
-				}
-				return TraversalControl.CONTINUE;
+		return FieldWrapping.of((field) -> {
+			if (field.parent().getName().equals("Mutation")) {
+				return null;
 			}
-		}));
+			boolean ofSource = field.definition().hasAppliedDirective(DIRECTIVE);
+			boolean ofValue = GraphQLTypeUtil.unwrapAll(field.definition().getType()) instanceof GraphQLObjectType type
+					&& type.hasAppliedDirective(DIRECTIVE);
+			if (!ofSource && !ofValue) {
+				return null;
+			}
+			DataFetcher<?> delegate = field.fetcher();
+			DataFetcher<Object> guarded = ofSource ? ofSource(delegate, access) : ofValue(delegate, access);
+			// A property read stays a property read to graphql-java and its instrumentation (no
+			// observation per object): the guard only adds a check that is free for a national
+			// caller and batched for a regional one.
+			return (delegate instanceof TrivialDataFetcher<?>) ? trivial(guarded) : guarded;
+		});
 	}
 
 	private static TrivialDataFetcher<Object> trivial(DataFetcher<Object> fetcher) {

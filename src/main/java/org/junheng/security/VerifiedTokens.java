@@ -10,7 +10,6 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Value;
 
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -28,7 +27,7 @@ class VerifiedTokens {
 
 	private final ReactiveJwtDecoder signatures;
 
-	private final DatabaseClient db;
+	private final Access access;
 
 	private final Clock clock;
 
@@ -39,10 +38,10 @@ class VerifiedTokens {
 	 */
 	private final Cache<String, Jwt> verified;
 
-	VerifiedTokens(ReactiveJwtDecoder signatures, DatabaseClient db, Clock clock,
+	VerifiedTokens(ReactiveJwtDecoder signatures, Access access, Clock clock,
 			@Value("${junheng.security.token-cache-ttl:5m}") Duration ttl) {
 		this.signatures = signatures;
-		this.db = db;
+		this.access = access;
 		this.clock = clock;
 		this.verified = Caffeine.newBuilder()
 			.maximumSize(10_000)
@@ -75,12 +74,7 @@ class VerifiedTokens {
 		if (caller.schoolId() == null || caller.regionCode() == null || caller.national()) {
 			return Mono.just(jwt);
 		}
-		return this.db.sql("select exists (select 1 from school s where s.id = :school and "
-				+ Scope.within("s.region_code", "region") + ") as inside")
-			.bind("school", caller.schoolId())
-			.bind("region", caller.regionCode())
-			.map((row) -> Boolean.TRUE.equals(row.get("inside", Boolean.class)))
-			.one()
+		return this.access.schoolWithin(caller.regionCode(), caller.schoolId())
 			.flatMap((inside) -> inside ? Mono.just(jwt) : refused("The token's school lies outside its region"));
 	}
 

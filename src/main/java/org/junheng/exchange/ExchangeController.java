@@ -10,14 +10,14 @@ import reactor.core.publisher.Mono;
 
 import org.junheng.region.Regions;
 import org.junheng.school.School;
+import org.junheng.school.Schools;
 import org.junheng.security.Access;
 import org.junheng.security.Caller;
 import org.junheng.security.Role;
 import org.junheng.security.Scope;
-import org.junheng.school.Schools;
-import org.junheng.system.Batches;
 import org.junheng.system.AfterCommit;
 import org.junheng.system.BaseFiguresChanged;
+import org.junheng.system.Batches;
 import org.junheng.system.Checks;
 import org.junheng.system.ConflictException;
 import org.junheng.system.Connection;
@@ -147,7 +147,7 @@ class ExchangeController implements NodeResolver {
 		ExchangeStatus status = (input.status() != null) ? input.status() : ExchangeStatus.PLANNED;
 		// The sending school decides; its own administrator may only propose (PLANNED).
 		boolean proposal = status == ExchangeStatus.PLANNED;
-		String what = "arrange exchanges";
+		String what = "action.arrangeExchanges";
 		return this.teachers.find(teacherId)
 			.switchIfEmpty(Access.unreachable("input.teacherId", what))
 			// The teacher is checked where the teacher is: the school it leaves is the teacher's own.
@@ -156,7 +156,7 @@ class ExchangeController implements NodeResolver {
 			.flatMap((teacher) -> {
 				Checks.on("input")
 					.require(fromSchoolId == null || fromSchoolId.equals(teacher.schoolId()), "fromSchoolId",
-							"must be the school the teacher belongs to")
+							"check.fromSchool")
 					.validate();
 				Exchange exchange = new Exchange(null, teacherId, teacher.schoolId(), toSchoolId, input.schoolYear(), input.kind(),
 						input.startsOn(), input.endsOn(), status, null);
@@ -171,16 +171,16 @@ class ExchangeController implements NodeResolver {
 	Mono<Exchange> updateExchange(@Argument UpdateExchangeInput input, GraphQLContext context) {
 		long id = GlobalId.key(input.id(), "Exchange", "input.id");
 		return this.repository.findById(id)
-			.switchIfEmpty(Access.unreachable("input.id", "change exchanges"))
+			.switchIfEmpty(Access.unreachable("input.id", "action.changeExchanges"))
 			.flatMap((current) -> {
 				// A school administrator edits or withdraws its own proposals; approving is the bureau's.
 				boolean proposal = current.status() == ExchangeStatus.PLANNED && (input.status() == null
 						|| input.status() == ExchangeStatus.PLANNED || input.status() == ExchangeStatus.CANCELLED);
 				return this.access.requireSchool(Caller.of(context), current.fromSchoolId(), proposal, "input.id",
-						"change exchanges", Role.ADMIN).thenReturn(current);
+						"action.changeExchanges", Role.ADMIN).thenReturn(current);
 			})
 			.flatMap((current) -> {
-				ConflictException.check(current.version(), input.version(), "exchange");
+				ConflictException.check(current.version(), input.version(), "thing.exchange");
 				Exchange changed = current.with(input.kind(), input.startsOn(), input.endsOn(), input.status());
 				validate(changed);
 				return this.template.update(changed);
@@ -191,10 +191,10 @@ class ExchangeController implements NodeResolver {
 	private static void validate(Exchange exchange) {
 		Checks.on("input")
 			.require(!exchange.fromSchoolId().equals(exchange.toSchoolId()), "toSchoolId",
-					"must differ from the school the teacher leaves")
-			.require(!exchange.endsOn().isBefore(exchange.startsOn()), "endsOn", "must not be before startsOn")
-			.require(exchange.startsInSchoolYear(), "startsOn", "must fall in the school year " + exchange.schoolYear() + "-"
-					+ (exchange.schoolYear() + 1) + " (September to August)")
+					"check.toSchool")
+			.require(!exchange.endsOn().isBefore(exchange.startsOn()), "endsOn", "check.endsBeforeStarts")
+			.require(exchange.startsInSchoolYear(), "startsOn", "check.inSchoolYear", exchange.schoolYear(),
+					exchange.schoolYear() + 1)
 			.validate();
 	}
 

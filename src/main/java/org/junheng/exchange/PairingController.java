@@ -5,17 +5,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import graphql.GraphQLContext;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.junheng.region.Regions;
-import graphql.GraphQLContext;
 import org.junheng.school.School;
+import org.junheng.school.Schools;
 import org.junheng.security.Access;
 import org.junheng.security.Caller;
 import org.junheng.security.Role;
 import org.junheng.security.Scope;
-import org.junheng.school.Schools;
 import org.junheng.system.Batches;
 import org.junheng.system.Checks;
 import org.junheng.system.ConflictException;
@@ -104,8 +104,8 @@ class PairingController implements NodeResolver {
 		Pairing pairing = new Pairing(null, lead, supported, input.mode(), input.startsOn(), input.endsOn(),
 				(input.goals() != null) ? input.goals().strip() : "", null);
 		validate(pairing);
-		return this.access.requireSchool(Caller.of(context), lead, false, "input.leadSchoolId", "arrange pairings", Role.ADMIN)
-			.then(this.access.requireSchool(Caller.of(context), supported, false, "input.supportedSchoolId", "arrange pairings",
+		return this.access.requireSchool(Caller.of(context), lead, false, "input.leadSchoolId", "action.arrangePairings", Role.ADMIN)
+			.then(this.access.requireSchool(Caller.of(context), supported, false, "input.supportedSchoolId", "action.arrangePairings",
 					Role.ADMIN))
 			.then(this.template.insert(pairing));
 	}
@@ -114,11 +114,11 @@ class PairingController implements NodeResolver {
 	Mono<Pairing> updatePairing(@Argument UpdatePairingInput input, GraphQLContext context) {
 		long id = GlobalId.key(input.id(), "Pairing", "input.id");
 		return this.repository.findById(id)
-			.switchIfEmpty(Access.unreachable("input.id", "change pairings"))
+			.switchIfEmpty(Access.unreachable("input.id", "action.changePairings"))
 			.flatMap((current) -> this.access.requireSchool(Caller.of(context), current.leadSchoolId(), false, "input.id",
-					"change pairings", Role.ADMIN).thenReturn(current))
+					"action.changePairings", Role.ADMIN).thenReturn(current))
 			.flatMap((current) -> {
-				ConflictException.check(current.version(), input.version(), "pairing");
+				ConflictException.check(current.version(), input.version(), "thing.pairing");
 				Pairing changed = current.with(input.mode(), input.startsOn(), input.endsOn(),
 						(input.goals() != null) ? input.goals().strip() : null);
 				validate(changed);
@@ -129,9 +129,9 @@ class PairingController implements NodeResolver {
 	private static void validate(Pairing pairing) {
 		Checks.on("input")
 			.require(!pairing.leadSchoolId().equals(pairing.supportedSchoolId()), "supportedSchoolId",
-					"must differ from the lead school")
-			.require(!pairing.endsOn().isBefore(pairing.startsOn()), "endsOn", "must not be before startsOn")
-			.require(pairing.goals().length() <= 2000, "goals", "must be at most 2000 characters")
+					"check.supportedSchool")
+			.require(!pairing.endsOn().isBefore(pairing.startsOn()), "endsOn", "check.endsBeforeStarts")
+			.require(pairing.goals().length() <= 2000, "goals", "check.maxLength", 2000)
 			.validate();
 	}
 

@@ -1,6 +1,7 @@
 package org.junheng.indicator;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -14,6 +15,7 @@ import org.junheng.school.School;
 import org.junheng.school.Schools;
 import org.junheng.system.Batches;
 import org.junheng.system.Checks;
+import org.junheng.system.Text;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -53,6 +55,11 @@ class RegionBalanceController {
 			DataLoader<BalanceKey, Views.RegionBalance> regionBalance) {
 		Checks.arguments().schoolYear(schoolYear, "schoolYear").validate();
 		return regionBalance.load(new BalanceKey(region.code(), region.path(), schoolYear, stage));
+	}
+
+	@SchemaMapping(typeName = "RegionBalance")
+	List<String> reasons(Views.RegionBalance balance, Locale locale) {
+		return Text.in(balance.reasons(), locale);
 	}
 
 	@BatchMapping(typeName = "Shortfall", field = "school")

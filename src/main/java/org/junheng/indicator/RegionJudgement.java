@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.junheng.system.Text;
+
 /**
  * A region's balance in one stage: every resource indicator's enrollment-weighted CV across the
  * judged schools against its threshold, how many schools pass, the year's exchange, and one
@@ -27,7 +29,7 @@ final class RegionJudgement {
 			.map((segment) -> SegmentEvaluation.of(segment, thresholds))
 			.toList();
 		List<SegmentEvaluation> judged = all.stream().filter((e) -> !e.excluded() && e.students() > 0).toList();
-		List<String> reasons = new ArrayList<>();
+		List<Text> reasons = new ArrayList<>();
 		List<Views.IndicatorBalance> indicators = new ArrayList<>();
 		double cvThreshold = thresholds.value("RESOURCE_CV", stage);
 		for (ResourceIndicator indicator : ResourceIndicator.values()) {
@@ -56,25 +58,25 @@ final class RegionJudgement {
 			indicators.add(new Views.IndicatorBalance(indicator.name(), cv, cvThreshold, met, mean, points.size(), missing,
 					List.copyOf(shortfalls)));
 			if (Boolean.FALSE.equals(met)) {
-				reasons.add(String.format(Locale.ROOT, "%s: coefficient of variation %.3f is above %s", indicator, cv,
+				reasons.add(Text.of("reason.cvAbove", indicator.text(), String.format(Locale.ROOT, "%.3f", cv),
 						SegmentEvaluation.trim(cvThreshold)));
 			}
 			else if (missing > 0) {
-				reasons.add(String.format(Locale.ROOT, "%s: %d of %d schools have no figure, so the coefficient of variation is not judged",
-						indicator, missing, judged.size()));
+				reasons.add(Text.of("reason.cvMissing", indicator.text(), missing, judged.size()));
 			}
 		}
 		Function<Long, String> name = (id) -> names.getOrDefault(id, String.valueOf(id));
 		for (SegmentEvaluation evaluation : judged) {
 			if (evaluation.verdict() == Verdict.FAIL) {
-				reasons.add(name.apply(evaluation.schoolId()) + " fails: " + String.join("; ", evaluation.reasons()));
+				reasons.add(Text.of("reason.schoolFails", name.apply(evaluation.schoolId()), Text.joined(evaluation.reasons())));
 			}
 		}
 		if (Boolean.FALSE.equals(exchange.met())) {
-			reasons.add(String.format(Locale.ROOT, "exchange: %d of %d eligible teachers (%.1f%%, at least %.0f%%), backbone %s of the exchanged (at least %.0f%%)",
-					exchange.exchangedTeachers(), exchange.eligibleTeachers(), pct(exchange.ratio()), exchange.ratioThreshold() * 100,
-					(exchange.backboneShare() != null) ? String.format(Locale.ROOT, "%.1f%%", exchange.backboneShare() * 100) : "none",
-					exchange.backboneShareThreshold() * 100));
+			reasons.add(Text.of("reason.exchange", exchange.exchangedTeachers(), exchange.eligibleTeachers(),
+					String.format(Locale.ROOT, "%.1f", pct(exchange.ratio())), String.format(Locale.ROOT, "%.0f", exchange.ratioThreshold() * 100),
+					(exchange.backboneShare() != null) ? Text.of("reason.percent", String.format(Locale.ROOT, "%.1f", exchange.backboneShare() * 100))
+							: Text.of("reason.none"),
+					String.format(Locale.ROOT, "%.0f", exchange.backboneShareThreshold() * 100)));
 		}
 		int passing = (int) judged.stream().filter((e) -> e.verdict() == Verdict.PASS).count();
 		boolean failed = indicators.stream().anyMatch((i) -> Boolean.FALSE.equals(i.met()))
@@ -83,7 +85,7 @@ final class RegionJudgement {
 				|| judged.stream().anyMatch((e) -> e.verdict() == Verdict.NO_DATA) || exchange.met() == null;
 		Verdict verdict = failed ? Verdict.FAIL : unknown ? Verdict.NO_DATA : Verdict.PASS;
 		if (judged.isEmpty()) {
-			reasons.add("no " + stage.name().toLowerCase() + " schools with conditions recorded for " + schoolYear);
+			reasons.add(Text.of("reason.noSchools", Text.of("segment." + stage), schoolYear));
 		}
 		return new Views.RegionBalance(schoolYear, stage, thresholds.setCode(), all.size(), judged.size(), passing,
 				List.copyOf(indicators), exchange, verdict, List.copyOf(reasons));

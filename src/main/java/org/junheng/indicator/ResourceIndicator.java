@@ -2,6 +2,8 @@ package org.junheng.indicator;
 
 import java.util.function.Function;
 
+import org.junheng.system.Text;
+
 /**
  * The seven resource indicators of the national standard, each computed from a segment's raw
  * figures: never from a school's own rounded ratios. A missing figure, or a segment without
@@ -21,6 +23,11 @@ enum ResourceIndicator {
 
 	ResourceIndicator(Function<SegmentFigures, Double> value) {
 		this.value = value;
+	}
+
+	/** The indicator as people say it, e.g. 每百名学生拥有县级以上骨干教师数. */
+	Text text() {
+		return Text.of("indicator." + name());
 	}
 
 	Double value(SegmentFigures figures) {

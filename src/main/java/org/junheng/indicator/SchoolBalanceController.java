@@ -2,6 +2,7 @@ package org.junheng.indicator;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -12,6 +13,7 @@ import reactor.core.publisher.Mono;
 import org.junheng.school.School;
 import org.junheng.system.Batches;
 import org.junheng.system.Checks;
+import org.junheng.system.Text;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
@@ -53,6 +55,21 @@ class SchoolBalanceController {
 		return schoolBalance.load(new BalanceKey(school.id(), school.regionCode(), schoolYear));
 	}
 
+	@SchemaMapping(typeName = "SchoolIndicators")
+	List<String> reasons(Views.SchoolIndicators stage, Locale locale) {
+		return Text.in(stage.reasons(), locale);
+	}
+
+	@SchemaMapping(typeName = "BalanceVerdict", field = "reasons")
+	List<String> verdictReasons(Views.BalanceVerdict verdict, Locale locale) {
+		return Text.in(verdict.reasons(), locale);
+	}
+
+	@SchemaMapping(typeName = "GuaranteeItem")
+	String detail(GuaranteeItem item, Locale locale) {
+		return item.detail().in(locale);
+	}
+
 	private Mono<Map<BalanceKey, Views.BalanceVerdict>> load(List<BalanceKey> keys) {
 		BalanceKey first = keys.get(0);
 		return this.thresholdSets.forRegion(first.regionCode())
@@ -68,8 +85,9 @@ class SchoolBalanceController {
 	 */
 	static Views.BalanceVerdict verdict(SchoolFigures school, Thresholds thresholds, int schoolYear) {
 		List<SegmentEvaluation> stages = school.segments().stream().map((s) -> SegmentEvaluation.of(s, thresholds)).toList();
-		List<String> reasons = new ArrayList<>();
-		stages.forEach((stage) -> stage.reasons().forEach((reason) -> reasons.add(stage.segment() + ": " + reason)));
+		List<Text> reasons = new ArrayList<>();
+		stages.forEach((stage) -> stage.reasons()
+			.forEach((reason) -> reasons.add(Text.of("reason.stage", Text.of("segment." + stage.segment()), reason))));
 		List<SegmentEvaluation> judged = stages.stream().filter((s) -> s.verdict() != Verdict.NOT_JUDGED).toList();
 		Verdict verdict = judged.isEmpty() && !stages.isEmpty() ? Verdict.NOT_JUDGED
 				: judged.stream().anyMatch((s) -> s.verdict() == Verdict.FAIL) ? Verdict.FAIL

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.junheng.system.Text;
+
 /**
  * One stage of one school judged on the seven resource indicators: it passes when at least six
  * meet their thresholds and the rest reach at least 85% of theirs. Teaching points under 50
@@ -11,7 +13,7 @@ import java.util.Locale;
  * NOT_JUDGED and they count in no tally of passing or failing schools.
  */
 record SegmentEvaluation(long schoolId, Segment segment, int students, boolean excluded, List<IndicatorResult> indicators,
-		Verdict verdict, List<String> reasons) {
+		Verdict verdict, List<Text> reasons) {
 
 	static SegmentEvaluation of(SegmentFigures figures, Thresholds thresholds) {
 		Segment segment = figures.segment();
@@ -22,16 +24,16 @@ record SegmentEvaluation(long schoolId, Segment segment, int students, boolean e
 			results.add(IndicatorResult.of(indicator, indicator.value(figures), thresholds.value(indicator.name(), segment), floor));
 		}
 		boolean excluded = figures.students() < thresholds.value("SMALL_SCHOOL_EXCLUSION");
-		List<String> reasons = new ArrayList<>();
+		List<Text> reasons = new ArrayList<>();
 		long met = results.stream().filter((r) -> r.status() == IndicatorResult.Status.MET).count();
 		long missing = results.stream().filter((r) -> r.status() == IndicatorResult.Status.NO_DATA).count();
 		for (IndicatorResult result : results) {
 			if (result.status() == IndicatorResult.Status.BELOW || result.status() == IndicatorResult.Status.NEAR) {
-				reasons.add(String.format(Locale.ROOT, "%s is %.2f, %.0f%% of the threshold %s", result.indicator(),
-						result.value(), result.ratio() * 100, trim(result.threshold())));
+				reasons.add(Text.of("reason.indicatorShort", result.indicator().text(), String.format(Locale.ROOT, "%.2f", result.value()),
+						String.format(Locale.ROOT, "%.0f", result.ratio() * 100), trim(result.threshold())));
 			}
 			else if (result.status() == IndicatorResult.Status.NO_DATA) {
-				reasons.add(result.indicator() + " has no data");
+				reasons.add(Text.of("reason.indicatorNoData", result.indicator().text()));
 			}
 		}
 		boolean belowFloor = results.stream().anyMatch((r) -> r.status() == IndicatorResult.Status.BELOW);
@@ -39,7 +41,7 @@ record SegmentEvaluation(long schoolId, Segment segment, int students, boolean e
 		Verdict verdict;
 		if (figures.students() <= 0) {
 			verdict = Verdict.NO_DATA;
-			reasons.add(0, "no students recorded");
+			reasons.add(0, Text.of("reason.noStudents"));
 		}
 		else if (excluded) {
 			verdict = Verdict.NOT_JUDGED;
@@ -54,8 +56,7 @@ record SegmentEvaluation(long schoolId, Segment segment, int students, boolean e
 			verdict = (met >= required) ? Verdict.PASS : Verdict.FAIL;
 		}
 		if (excluded) {
-			reasons.add("a teaching point under " + trim(thresholds.value("SMALL_SCHOOL_EXCLUSION"))
-					+ " students: reported, not judged");
+			reasons.add(Text.of("reason.teachingPoint", trim(thresholds.value("SMALL_SCHOOL_EXCLUSION"))));
 		}
 		return new SegmentEvaluation(figures.schoolId(), segment, figures.students(), excluded, List.copyOf(results), verdict,
 				List.copyOf(reasons));

@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import graphql.GraphQLContext;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.junheng.region.Region;
 import org.junheng.region.Regions;
-import graphql.GraphQLContext;
 import org.junheng.security.Access;
 import org.junheng.security.Caller;
 import org.junheng.security.Role;
@@ -19,6 +19,7 @@ import org.junheng.system.Checks;
 import org.junheng.system.ConflictException;
 import org.junheng.system.InvalidInputException;
 import org.junheng.system.NotFoundException;
+import org.junheng.system.Text;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -102,17 +103,17 @@ class ThresholdSetController {
 	@MutationMapping
 	Mono<ThresholdSet> createThresholdSet(@Argument CreateThresholdSetInput input, GraphQLContext context) {
 		Checks.on("input")
-			.require(CODE.matcher(input.code()).matches(), "code", "must be 2 to 40 capital letters, digits and dashes")
+			.require(CODE.matcher(input.code()).matches(), "code", "check.thresholdSetCode")
 			.text(input.name(), "name", 200)
 			.text(input.source(), "source", 500)
-			.require(Regions.isCode(input.regionCode()), "regionCode", "must be a 6-digit administrative code")
+			.require(Regions.isCode(input.regionCode()), "regionCode", "check.regionCode")
 			.validate();
-		return this.access.requireRegion(Caller.of(context), input.regionCode(), "input.regionCode", "create threshold sets",
+		return this.access.requireRegion(Caller.of(context), input.regionCode(), "input.regionCode", "action.createThresholdSets",
 				Role.ADMIN)
 			.then(this.regions.require(input.regionCode(), "input.regionCode"))
 			.flatMap((region) -> {
 				if (region.level() == org.junheng.region.RegionLevel.COUNTY) {
-					return Mono.error(InvalidInputException.of("input.regionCode", "must be a province or a city"));
+					return Mono.error(InvalidInputException.of("input.regionCode", "check.provinceOrCity"));
 				}
 				return this.db.sql("insert into threshold_set (code, name, region_code, source, parent_id) values"
 						+ " (:code, :name, :region, :source, coalesce((select ts.id from threshold_set ts join region x on x.code = ts.region_code"
@@ -130,30 +131,29 @@ class ThresholdSetController {
 	@MutationMapping
 	Mono<ThresholdSet> setThreshold(@Argument SetThresholdInput input, GraphQLContext context) {
 		Checks.on("input")
-			.require(input.value() >= 0, "value", "must not be negative")
+			.require(input.value() >= 0, "value", "check.negative")
 			.atMost(input.value(), 1e9, "value")
 			.text(input.source(), "source", 500)
 			.validate();
 		Mono<ThresholdSet> write = this.db.sql(SELECT + " where s.code = :code").bind("code", input.thresholdSet())
 			.map(ThresholdSet::from)
 			.one()
-			.switchIfEmpty(NotFoundException.error("input.thresholdSet", "no threshold set has the code " + input.thresholdSet()))
+			.switchIfEmpty(NotFoundException.error("input.thresholdSet", "notFound.thresholdSet", input.thresholdSet()))
 			.flatMap((set) -> {
 				if (set.parent() == null) {
-					return Mono.error(InvalidInputException.of("input.thresholdSet", "is the national set, which cannot be changed"));
+					return Mono.error(InvalidInputException.of("input.thresholdSet", "check.nationalSet"));
 				}
-				ConflictException.check(set.version(), input.version(), "threshold set");
+				ConflictException.check(set.version(), input.version(), "thing.thresholdSet");
 				return this.access.requireRegion(Caller.of(context), set.regionCode(), "input.thresholdSet",
-						"change threshold sets", Role.ADMIN).then(this.db.sql("select count(*) from indicator_definition where code = :code").bind("code", input.indicatorCode())
+						"action.changeThresholdSets", Role.ADMIN).then(this.db.sql("select count(*) from indicator_definition where code = :code").bind("code", input.indicatorCode())
 					.map((row) -> row.get(0, Long.class))
 					.one()
 					.flatMap((known) -> (known == 0)
-							? Mono.error(new NotFoundException("input.indicatorCode", "no indicator has the code " + input.indicatorCode()))
+							? NotFoundException.error("input.indicatorCode", "notFound.indicator", input.indicatorCode())
 							: this.db.sql("update threshold_set set version = version + 1 where id = :id and version = :version")
 								.bind("id", set.id()).bind("version", input.version())
 								.fetch().rowsUpdated())
-					.flatMap((updated) -> (updated == 0) ? Mono.error(new ConflictException("input.version",
-							"is stale: the threshold set was changed meanwhile; reload and try again"))
+					.flatMap((updated) -> (updated == 0) ? Mono.error(new ConflictException("input.version", Text.of("conflict.thresholdSet")))
 							: this.db.sql("insert into threshold_value (threshold_set_id, indicator_code, stage, value, source)"
 									+ " values (:set, :code, :stage, :value, :source) on conflict (threshold_set_id, indicator_code, stage)"
 									+ " do update set value = excluded.value, source = excluded.source")

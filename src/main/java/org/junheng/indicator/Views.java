@@ -2,6 +2,8 @@ package org.junheng.indicator;
 
 import java.util.List;
 
+import org.junheng.system.Text;
+
 /** What the graph shows of indicators: plain records the schema's types map onto. */
 final class Views {
 
@@ -18,7 +20,7 @@ final class Views {
 	}
 
 	record SchoolIndicators(int schoolYear, Segment stage, int students, boolean excluded, List<IndicatorValue> indicators,
-			Verdict verdict, List<String> reasons) {
+			Verdict verdict, List<Text> reasons) {
 
 		static SchoolIndicators of(SegmentEvaluation evaluation, int schoolYear) {
 			return new SchoolIndicators(schoolYear, evaluation.segment(), evaluation.students(), evaluation.excluded(),
@@ -28,7 +30,7 @@ final class Views {
 	}
 
 	record BalanceVerdict(int schoolYear, Verdict verdict, String thresholdSet, List<SchoolIndicators> stages,
-			List<GuaranteeItem> guarantees, List<String> reasons) {
+			List<GuaranteeItem> guarantees, List<Text> reasons) {
 	}
 
 	record Shortfall(long schoolId, double value, double threshold, double ratio) {
@@ -43,7 +45,7 @@ final class Views {
 	}
 
 	record RegionBalance(int schoolYear, Segment stage, String thresholdSet, int schools, int judgedSchools, int passingSchools,
-			List<IndicatorBalance> indicators, ExchangeBalance exchange, Verdict verdict, List<String> reasons) {
+			List<IndicatorBalance> indicators, ExchangeBalance exchange, Verdict verdict, List<Text> reasons) {
 	}
 
 	record Threshold(String stage, double value, String source, String thresholdSet) {

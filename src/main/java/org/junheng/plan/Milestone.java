@@ -1,9 +1,10 @@
 package org.junheng.plan;
 
-import io.r2dbc.spi.Readable;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+
+import io.r2dbc.spi.Readable;
 
 import org.junheng.system.Checks;
 import org.springframework.data.annotation.Id;
@@ -35,13 +36,13 @@ public record Milestone(@Id Long id, Long planId, String title, String descripti
 	void validate(Plan plan, LocalDate achievedOnGiven, String prefix, Clock clock) {
 		Checks.on(prefix)
 			.text(this.title, "title", 200)
-			.require(this.description.length() <= 2000, "description", "must be at most 2000 characters")
+			.require(this.description.length() <= 2000, "description", "check.maxLength", 2000)
 			.range(this.progress, 0, 100, "progress")
-			.require(plan.covers(this.dueOn), "dueOn", "must fall in the plan's period, " + plan.period())
+			.require(plan.covers(this.dueOn), "dueOn", "check.inPlanPeriod", plan.period())
 			.require(achievedOnGiven == null || this.status == MilestoneStatus.ACHIEVED, "achievedOn",
-					"is only for an ACHIEVED milestone")
+					"check.achievedOnOnly")
 			.require(this.achievedOn == null || !this.achievedOn.isAfter(LocalDate.now(clock)), "achievedOn",
-					"must not be in the future")
+					"check.future")
 			.validate();
 	}
 

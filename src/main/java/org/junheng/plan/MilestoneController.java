@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import graphql.GraphQLContext;
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Mono;
 
-import graphql.GraphQLContext;
 import org.junheng.security.Access;
 import org.junheng.security.Caller;
 import org.junheng.security.Scope;
@@ -106,7 +106,7 @@ class MilestoneController implements NodeResolver {
 		}
 		return this.targets.findById(targetId)
 			.filter((target) -> target.planId().equals(planId))
-			.switchIfEmpty(NotFoundException.error("input.targetId", "the plan has no target with this ID"));
+			.switchIfEmpty(NotFoundException.error("input.targetId", "notFound.target"));
 	}
 
 	private Mono<Milestone> achieveIfTied(Milestone milestone) {
@@ -118,10 +118,10 @@ class MilestoneController implements NodeResolver {
 	Mono<Milestone> updateMilestone(@Argument UpdateMilestoneInput input, GraphQLContext context) {
 		long id = GlobalId.key(input.id(), "Milestone", "input.id");
 		return this.repository.findById(id)
-			.switchIfEmpty(Access.unreachable("input.id", "change plans"))
+			.switchIfEmpty(Access.unreachable("input.id", "action.changePlans"))
 			.flatMap((current) -> this.children.writable(current.planId(), "input.id", context).thenReturn(current))
 			.flatMap((current) -> {
-				ConflictException.check(current.version(), input.version(), "milestone");
+				ConflictException.check(current.version(), input.version(), "thing.milestone");
 				MilestoneStatus status = (input.status() != null) ? input.status() : current.status();
 				// An achieved milestone keeps its date unless a new one is given.
 				LocalDate achievedOn = (input.achievedOn() != null) ? input.achievedOn() : current.achievedOn();

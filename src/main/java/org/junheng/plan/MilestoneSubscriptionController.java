@@ -76,7 +76,7 @@ class MilestoneSubscriptionController {
 					return Mono.just(asked);
 				}
 				return MilestoneEvent.within(allowed, asked) ? Mono.just(allowed)
-						: Mono.error(Caller.of(context).forbidden("regionCode", "follow plans outside your region"));
+						: Mono.error(Caller.of(context).forbidden("regionCode", "action.followOutside"));
 			})).switchIfEmpty(this.access.path(scope));
 			return within.map(Optional::of).defaultIfEmpty(Optional.empty()).flatMapMany((narrowed) -> narrowed.isEmpty()
 					? this.events.subscribe((event) -> true, null, null, cursor)
@@ -89,7 +89,7 @@ class MilestoneSubscriptionController {
 	private Mono<Plan> visible(long plan, Scope scope) {
 		return this.plans.require(plan, "planId")
 			.flatMap((found) -> this.access.keepRegion(scope, found, ":key", found.regionCode()))
-			.switchIfEmpty(NotFoundException.error("planId", "no plan has this ID"));
+			.switchIfEmpty(NotFoundException.error("planId", "notFound.plan"));
 	}
 
 	@QueryMapping
@@ -127,7 +127,7 @@ class MilestoneSubscriptionController {
 		catch (NumberFormatException ex) {
 			// reported below
 		}
-		throw InvalidInputException.of("after", "is not a cursor of this server");
+		throw InvalidInputException.of("after", "check.serverCursor");
 	}
 
 }

@@ -1,8 +1,10 @@
 package org.junheng.plan;
 
-import io.r2dbc.spi.Readable;
 import java.time.LocalDate;
 
+import io.r2dbc.spi.Readable;
+
+import org.junheng.system.Text;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
@@ -17,8 +19,8 @@ public record Plan(@Id Long id, String regionCode, String title, Integer startYe
 		return date.getYear() >= this.startYear && date.getYear() <= this.endYear;
 	}
 
-	String period() {
-		return this.startYear + "-01-01 to " + this.endYear + "-12-31";
+	Text period() {
+		return Text.of("plan.period", this.startYear, this.endYear);
 	}
 
 	Plan with(String title, Integer startYear, Integer endYear, PlanStatus status) {

@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import graphql.GraphQLContext;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Mono;
 
-import graphql.GraphQLContext;
 import org.junheng.security.Access;
 import org.junheng.security.Caller;
 import org.junheng.security.Role;
@@ -58,16 +58,16 @@ class PlanChildren {
 	}
 
 	Mono<Plan> require(long id, String field) {
-		return this.plans.findById(id).switchIfEmpty(NotFoundException.error(field, "no plan has this ID"));
+		return this.plans.findById(id).switchIfEmpty(NotFoundException.error(field, "notFound.plan"));
 	}
 
 	/** The plan, when the caller may change it and what belongs to it: ADMIN or PLANNER of its region. */
 	Mono<Plan> writable(long id, String field, GraphQLContext context) {
-		return this.plans.findById(id).switchIfEmpty(Access.unreachable(field, "change plans")).flatMap((plan) -> writable(plan, field, context).thenReturn(plan));
+		return this.plans.findById(id).switchIfEmpty(Access.unreachable(field, "action.changePlans")).flatMap((plan) -> writable(plan, field, context).thenReturn(plan));
 	}
 
 	Mono<Void> writable(Plan plan, String field, GraphQLContext context) {
-		return this.access.requireRegion(Caller.of(context), plan.regionCode(), field, "change plans", Role.ADMIN, Role.PLANNER);
+		return this.access.requireRegion(Caller.of(context), plan.regionCode(), field, "action.changePlans", Role.ADMIN, Role.PLANNER);
 	}
 
 }

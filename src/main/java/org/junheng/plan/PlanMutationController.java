@@ -5,11 +5,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import graphql.GraphQLContext;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.junheng.indicator.Indicators;
-import graphql.GraphQLContext;
 import org.junheng.security.Access;
 import org.junheng.security.Caller;
 import org.junheng.security.Role;
@@ -99,7 +99,7 @@ class PlanMutationController {
 							t.stage(), t.schoolYear(), t.currentValue(), null))));
 			return rows.then(Mono.just(saved));
 		});
-		return this.access.requireRegion(Caller.of(context), input.regionCode(), "input.regionCode", "create plans",
+		return this.access.requireRegion(Caller.of(context), input.regionCode(), "input.regionCode", "action.createPlans",
 				Role.ADMIN, Role.PLANNER).then(this.transaction.transactional(write));
 	}
 
@@ -107,11 +107,11 @@ class PlanMutationController {
 	Mono<Plan> updatePlan(@Argument UpdatePlanInput input, GraphQLContext context) {
 		long id = GlobalId.key(input.id(), "Plan", "input.id");
 		return this.repository.findById(id)
-			.switchIfEmpty(Access.unreachable("input.id", "change plans"))
-			.flatMap((current) -> this.access.requireRegion(Caller.of(context), current.regionCode(), "input.id", "change plans",
+			.switchIfEmpty(Access.unreachable("input.id", "action.changePlans"))
+			.flatMap((current) -> this.access.requireRegion(Caller.of(context), current.regionCode(), "input.id", "action.changePlans",
 					Role.ADMIN, Role.PLANNER).thenReturn(current))
 			.flatMap((current) -> {
-				ConflictException.check(current.version(), input.version(), "plan");
+				ConflictException.check(current.version(), input.version(), "thing.plan");
 				Plan changed = current.with(strip(input.title()), input.startYear(), input.endYear(), input.status());
 				validate(changed);
 				if (input.goals() != null) {
@@ -125,7 +125,7 @@ class PlanMutationController {
 					.map((row) -> row.get(0, Long.class))
 					.one()
 					.flatMap((outside) -> (outside > 0) ? Mono.error(InvalidInputException.of("input.startYear",
-							"would leave " + outside + " milestones or targets outside the plan's period"))
+							"check.leavesOutside", outside))
 							: this.template.update(changed))
 					.flatMap((saved) -> (input.goals() == null) ? Mono.just(saved) : this.template.getDatabaseClient()
 						.sql("delete from plan_goal where plan_id = :id").bind("id", id).then()
@@ -136,7 +136,7 @@ class PlanMutationController {
 	}
 
 	private static void validateGoals(List<String> goals) {
-		Checks checks = Checks.on("input").require(goals.size() <= 50, "goals", "must be at most 50");
+		Checks checks = Checks.on("input").require(goals.size() <= 50, "goals", "check.atMost", 50);
 		for (int i = 0; i < goals.size(); i++) {
 			checks.text(goals.get(i), "goals[" + i + "]", 1000);
 		}
@@ -152,8 +152,8 @@ class PlanMutationController {
 			.text(plan.title(), "title", 200)
 			.range(plan.startYear(), 1949, 2200, "startYear")
 			.range(plan.endYear(), 1949, 2200, "endYear")
-			.require(plan.endYear() >= plan.startYear(), "endYear", "must not be before startYear")
-			.require(plan.endYear() - plan.startYear() <= 15, "endYear", "must be at most 15 years after startYear")
+			.require(plan.endYear() >= plan.startYear(), "endYear", "check.endBeforeStart")
+			.require(plan.endYear() - plan.startYear() <= 15, "endYear", "check.planLength")
 			.validate();
 	}
 

@@ -5,7 +5,6 @@ import java.util.List;
 import io.r2dbc.spi.Readable;
 
 import org.junheng.system.Checks;
-
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
@@ -19,9 +18,9 @@ public record PlanTask(@Id Long id, Long planId, Integer position, String title,
 	void validate(String prefix) {
 		Checks.on(prefix)
 			.text(this.title, "title", 200)
-			.require(this.description.length() <= 2000, "description", "must be at most 2000 characters")
+			.require(this.description.length() <= 2000, "description", "check.maxLength", 2000)
 			.require(this.responsibleUnits.size() <= 20 && this.responsibleUnits.stream().allMatch((u) -> !u.isBlank() && u.length() <= 100),
-					"responsibleUnits", "must be at most 20 units of 1 to 100 characters")
+					"responsibleUnits", "check.responsibleUnits")
 			.validate();
 	}
 

@@ -3,9 +3,9 @@ package org.junheng.plan;
 import java.util.List;
 import java.util.Map;
 
+import graphql.GraphQLContext;
 import reactor.core.publisher.Mono;
 
-import graphql.GraphQLContext;
 import org.junheng.security.Access;
 import org.junheng.security.Caller;
 import org.junheng.security.Scope;
@@ -69,10 +69,10 @@ class PlanTaskController implements NodeResolver {
 		return this.template.getDatabaseClient().sql("select * from plan_task where id = :id").bind("id", id)
 			.map(PlanTask::from)
 			.one()
-			.switchIfEmpty(Access.unreachable("input.id", "change plans"))
+			.switchIfEmpty(Access.unreachable("input.id", "action.changePlans"))
 			.flatMap((current) -> this.children.writable(current.planId(), "input.id", context).thenReturn(current))
 			.flatMap((current) -> {
-				ConflictException.check(current.version(), input.version(), "task");
+				ConflictException.check(current.version(), input.version(), "thing.task");
 				PlanTask changed = new PlanTask(id, current.planId(), current.position(), strip(or(input.title(), current.title())),
 						strip(or(input.description(), current.description())), or(input.responsibleUnits(), current.responsibleUnits()),
 						current.version());

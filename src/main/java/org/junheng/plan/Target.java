@@ -25,19 +25,19 @@ public record Target(@Id Long id, Long planId, String measure, String unit, BigD
 		boolean region = this.scope == TargetScope.REGION_MEAN || this.scope == TargetScope.REGION_CV;
 		Checks.on(prefix)
 			.text(this.measure, "measure", 200)
-			.require(this.unit.length() <= 20, "unit", "must be at most 20 characters")
+			.require(this.unit.length() <= 20, "unit", "check.maxLength", 20)
 			.atMost(this.baseline, 1e9, "baseline")
 			.atMost(this.targetValue, 1e9, "targetValue")
 			.atMost(this.currentValue, 1e9, "currentValue")
-			.require(plan.covers(this.deadline), "deadline", "must fall in the plan's period, " + plan.period())
-			.require(custom || knownIndicator, "indicatorCode", "must name one of the seven resource indicators")
+			.require(plan.covers(this.deadline), "deadline", "check.inPlanPeriod", plan.period())
+			.require(custom || knownIndicator, "indicatorCode", "check.resourceIndicator")
 			.require(!custom || (this.indicatorCode == null && this.schoolId == null && this.regionCode == null), "scope",
-					"CUSTOM takes no indicator, school or region")
-			.require(custom || this.currentValue == null, "currentValue", "is read from the data for an indicator target")
-			.require(this.scope != TargetScope.SCHOOL || this.schoolId != null, "schoolId", "is required for a SCHOOL target")
+					"check.customTarget")
+			.require(custom || this.currentValue == null, "currentValue", "check.currentValueRead")
+			.require(this.scope != TargetScope.SCHOOL || this.schoolId != null, "schoolId", "check.schoolTarget")
 			.require(!region || (this.regionCode != null && this.stage != null), "regionCode",
-					"and stage are required for a region target")
-			.require(custom || this.schoolYear != null, "schoolYear", "is required for an indicator target")
+					"check.regionTarget")
+			.require(custom || this.schoolYear != null, "schoolYear", "check.indicatorTargetYear")
 			.schoolYear(this.schoolYear, "schoolYear")
 			.validate();
 	}

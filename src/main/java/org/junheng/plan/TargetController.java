@@ -3,9 +3,11 @@ package org.junheng.plan;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
+import graphql.GraphQLContext;
 import reactor.core.publisher.Mono;
 
 import org.junheng.indicator.Indicators;
@@ -13,7 +15,6 @@ import org.junheng.region.Region;
 import org.junheng.region.Regions;
 import org.junheng.school.School;
 import org.junheng.school.Schools;
-import graphql.GraphQLContext;
 import org.junheng.security.Access;
 import org.junheng.security.Caller;
 import org.junheng.security.Scope;
@@ -21,10 +22,12 @@ import org.junheng.system.Batches;
 import org.junheng.system.ConflictException;
 import org.junheng.system.GlobalId;
 import org.junheng.system.NodeResolver;
+import org.junheng.system.Text;
 import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 @Controller
@@ -77,6 +80,11 @@ class TargetController implements NodeResolver {
 		return this.progress.of(targets);
 	}
 
+	@SchemaMapping(typeName = "TargetProgress")
+	String source(TargetProgress.Progress progress, Locale locale) {
+		return progress.source().in(locale);
+	}
+
 	@BatchMapping
 	Mono<Map<Target, School>> school(List<Target> targets) {
 		return this.schools.byIds(targets.stream().map(Target::schoolId).filter(Objects::nonNull).toList())
@@ -99,10 +107,10 @@ class TargetController implements NodeResolver {
 			target.validate(plan, "input", Indicators.isResourceIndicator(target.indicatorCode()));
 			// A plan measures what lies in its own region: a school or region beyond it is not the plan's to watch.
 			Mono<Void> school = (target.schoolId() != null)
-					? this.access.schoolIn(plan.regionCode(), target.schoolId(), "input.schoolId", "name in this plan's targets")
+					? this.access.schoolIn(plan.regionCode(), target.schoolId(), "input.schoolId", "action.nameInTargets")
 					: Mono.empty();
 			Mono<Void> region = (target.regionCode() != null)
-					? this.access.regionIn(plan.regionCode(), target.regionCode(), "input.regionCode", "name in this plan's targets")
+					? this.access.regionIn(plan.regionCode(), target.regionCode(), "input.regionCode", "action.nameInTargets")
 					: Mono.empty();
 			return school.then(region).then(this.template.insert(target));
 		});
@@ -113,10 +121,10 @@ class TargetController implements NodeResolver {
 	Mono<Target> updateTarget(@Argument UpdateTargetInput input, GraphQLContext context) {
 		long id = GlobalId.key(input.id(), "Target", "input.id");
 		return this.repository.findById(id)
-			.switchIfEmpty(Access.unreachable("input.id", "change plans"))
+			.switchIfEmpty(Access.unreachable("input.id", "action.changePlans"))
 			.flatMap((current) -> this.children.writable(current.planId(), "input.id", context).thenReturn(current))
 			.flatMap((current) -> {
-				ConflictException.check(current.version(), input.version(), "target");
+				ConflictException.check(current.version(), input.version(), "thing.target");
 				Target changed = current.with(input.measure(), input.unit(), input.baseline(), input.targetValue(),
 						input.deadline(), input.currentValue());
 				return this.children.require(current.planId(), "input.id").flatMap((plan) -> {

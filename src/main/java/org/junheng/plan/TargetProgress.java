@@ -10,6 +10,7 @@ import reactor.core.publisher.Mono;
 
 import org.junheng.indicator.Indicators;
 import org.junheng.school.Schools;
+import org.junheng.system.Text;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
 class TargetProgress {
 
 	/** Progress from the baseline toward the target: {@code fraction} 0 at the baseline, 1 at the target. */
-	record Progress(Double current, Double baseline, double target, Double fraction, Boolean met, String source) {
+	record Progress(Double current, Double baseline, double target, Double fraction, Boolean met, Text source) {
 	}
 
 	private final Indicators indicators;
@@ -77,18 +78,15 @@ class TargetProgress {
 		};
 	}
 
-	private static String source(Target target) {
-		List<String> parts = new ArrayList<>();
-		switch (target.scope()) {
-			case CUSTOM -> parts.add("reported value");
-			case SCHOOL -> parts.add(target.indicatorCode() + " of the school");
-			case REGION_MEAN -> parts.add(target.indicatorCode() + " mean of region " + target.regionCode());
-			case REGION_CV -> parts.add(target.indicatorCode() + " coefficient of variation of region " + target.regionCode());
-		}
-		if (target.schoolYear() != null) {
-			parts.add("school year " + target.schoolYear());
-		}
-		return String.join(", ", parts);
+	private static Text source(Target target) {
+		Text indicator = (target.indicatorCode() != null) ? Text.of("indicator." + target.indicatorCode()) : null;
+		Text what = switch (target.scope()) {
+			case CUSTOM -> Text.of("source.custom");
+			case SCHOOL -> Text.of("source.school", indicator);
+			case REGION_MEAN -> Text.of("source.regionMean", indicator, target.regionCode());
+			case REGION_CV -> Text.of("source.regionCv", indicator, target.regionCode());
+		};
+		return (target.schoolYear() != null) ? Text.of("source.inYear", what, target.schoolYear()) : what;
 	}
 
 }

@@ -23,6 +23,7 @@ import org.junheng.system.NodeResolver;
 import org.junheng.system.NotFoundException;
 import org.junheng.system.PageRequest;
 import org.junheng.system.SqlWhere;
+import org.junheng.system.Text;
 import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -116,25 +117,25 @@ class RegionController implements NodeResolver {
 	@MutationMapping
 	Mono<Region> createRegion(@Argument CreateRegionInput input, GraphQLContext context) {
 		Checks.on("input")
-			.require(CODE.matcher(input.code()).matches(), "code", "must be a 6-digit administrative code")
+			.require(CODE.matcher(input.code()).matches(), "code", "check.regionCode")
 			.text(input.name(), "name", 100)
 			.require(input.level() == RegionLevel.PROVINCE || input.parentCode() != null, "parentCode",
-					"is required below province level")
+					"check.parentRequired")
 			.require(input.level() != RegionLevel.PROVINCE || input.parentCode() == null, "parentCode",
-					"must be empty for a province")
+					"check.parentEmpty")
 			.validate();
 		Mono<Region> region = (input.parentCode() == null) ? Mono.just(Region.root(input.code(), input.name()))
 				: this.repository.findById(input.parentCode())
-					.switchIfEmpty(NotFoundException.error("input.parentCode", "no region has the code " + input.parentCode()))
+					.switchIfEmpty(NotFoundException.error("input.parentCode", "notFound.region", input.parentCode()))
 					.map((parent) -> {
 						if (parent.level().childLevel() != input.level()) {
 							throw InvalidInputException.of("input.level",
-									"must be one level below the parent, which is a " + parent.level());
+									"check.levelBelowParent", Text.of("level." + parent.level()));
 						}
 						return parent.child(input.code(), input.name());
 					});
 		// A region goes under one the caller administers; a province only from a national ADMIN.
-		return this.access.requireRegion(Caller.of(context), input.parentCode(), "input.parentCode", "create regions", Role.ADMIN)
+		return this.access.requireRegion(Caller.of(context), input.parentCode(), "input.parentCode", "action.createRegions", Role.ADMIN)
 			.then(region)
 			.flatMap(this.template::insert);
 	}
@@ -142,11 +143,11 @@ class RegionController implements NodeResolver {
 	@MutationMapping
 	Mono<Region> updateRegion(@Argument UpdateRegionInput input, GraphQLContext context) {
 		Checks.on("input").text(input.name(), "name", 100).validate();
-		return this.access.requireRegion(Caller.of(context), input.code(), "input.code", "change regions", Role.ADMIN)
+		return this.access.requireRegion(Caller.of(context), input.code(), "input.code", "action.changeRegions", Role.ADMIN)
 			.then(this.repository.findById(input.code()))
-			.switchIfEmpty(NotFoundException.error("input.code", "no region has the code " + input.code()))
+			.switchIfEmpty(NotFoundException.error("input.code", "notFound.region", input.code()))
 			.flatMap((region) -> {
-				ConflictException.check(region.version(), input.version(), "region");
+				ConflictException.check(region.version(), input.version(), "thing.region");
 				return this.template.update((input.name() != null) ? region.withName(input.name()) : region);
 			});
 	}

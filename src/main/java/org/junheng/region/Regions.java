@@ -49,7 +49,7 @@ public class Regions {
 	/** The region with this code, or a NOT_FOUND error naming the input field. */
 	public Mono<Region> require(String code, String field) {
 		return this.repository.findById(code)
-			.switchIfEmpty(NotFoundException.error(field, "no region has the code " + code));
+			.switchIfEmpty(NotFoundException.error(field, "notFound.region", code));
 	}
 
 }

@@ -6,15 +6,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import graphql.GraphQLContext;
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Mono;
 
-import org.junheng.system.Batches;
+import org.junheng.security.Access;
+import org.junheng.security.Caller;
+import org.junheng.security.Role;
 import org.junheng.system.AfterCommit;
 import org.junheng.system.BaseFiguresChanged;
+import org.junheng.system.Batches;
 import org.junheng.system.Checks;
 import org.junheng.system.ConflictException;
 import org.junheng.system.GlobalId;
+import org.junheng.system.Text;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -23,10 +28,6 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.r2dbc.core.DatabaseClient;
-import graphql.GraphQLContext;
-import org.junheng.security.Access;
-import org.junheng.security.Caller;
-import org.junheng.security.Role;
 import org.springframework.stereotype.Controller;
 
 /** 办学条件 by school year: {@code School.conditions}, its history, and recording a year. */
@@ -85,46 +86,45 @@ class SchoolConditionsController {
 		long schoolId = GlobalId.key(input.schoolId(), "School", "input.schoolId");
 		Checks checks = Checks.on("input")
 			.range(input.schoolYear(), 1949, 2200, "schoolYear")
-			.require(!input.studentsByGrade().isEmpty(), "studentsByGrade", "must list the students of every grade")
-			.require(input.studentsByGrade().stream().allMatch((n) -> n >= 0), "studentsByGrade", "must not be negative")
-			.require(input.classSizes().stream().allMatch((n) -> n > 0), "classSizes", "must all be positive")
+			.require(!input.studentsByGrade().isEmpty(), "studentsByGrade", "check.gradesListed")
+			.require(input.studentsByGrade().stream().allMatch((n) -> n >= 0), "studentsByGrade", "check.negative")
+			.require(input.classSizes().stream().allMatch((n) -> n > 0), "classSizes", "check.allPositive")
 			.require(sum(input.classSizes()) == sum(input.studentsByGrade()), "classSizes",
-					"must add up to the students of all grades (" + sum(input.studentsByGrade()) + ")")
+					"check.classSizesSum", sum(input.studentsByGrade()))
 			.notNegative(input.teachingArea(), "teachingArea")
 			.atMost(input.teachingArea(), 1e9, "teachingArea")
 			.atMost(input.sportsArea(), 1e9, "sportsArea")
 			.atMost(input.equipmentValue(), 1e11, "equipmentValue")
 			.require(areas(input.musicRoomAreas()).stream().allMatch((a) -> a.doubleValue() < 1e5)
 					&& areas(input.artRoomAreas()).stream().allMatch((a) -> a.doubleValue() < 1e5), "musicRoomAreas",
-					"must each be under 100000 m²")
+					"check.roomArea")
 			.notNegative(input.sportsArea(), "sportsArea")
 			.notNegative(input.equipmentValue(), "equipmentValue")
 			.notNegative(input.multimediaClassrooms(), "multimediaClassrooms")
 			.notNegative(input.books(), "books")
-			.require(areas(input.musicRoomAreas()).stream().allMatch((a) -> a.signum() > 0), "musicRoomAreas", "must all be positive")
-			.require(areas(input.artRoomAreas()).stream().allMatch((a) -> a.signum() > 0), "artRoomAreas", "must all be positive");
+			.require(areas(input.musicRoomAreas()).stream().allMatch((a) -> a.signum() > 0), "musicRoomAreas", "check.allPositive")
+			.require(areas(input.artRoomAreas()).stream().allMatch((a) -> a.signum() > 0), "artRoomAreas", "check.allPositive");
 		checks.validate();
 		SchoolConditions conditions = new SchoolConditions(null, schoolId, input.schoolYear(), input.studentsByGrade(),
 				input.classSizes(), input.teachingArea(), input.sportsArea(), input.equipmentValue(),
 				input.multimediaClassrooms(), areas(input.musicRoomAreas()), areas(input.artRoomAreas()), input.books(), null);
-		return this.access.requireSchool(Caller.of(context), schoolId, true, "input.schoolId", "record school conditions", Role.ADMIN)
+		return this.access.requireSchool(Caller.of(context), schoolId, true, "input.schoolId", "action.recordConditions", Role.ADMIN)
 			.then(this.schools.require(schoolId, "input.schoolId")).flatMap((school) -> {
 			Checks.on("input")
 				.require(school.stage().allowsGrades(input.studentsByGrade().size()), "studentsByGrade",
-						"must list " + school.stage().gradesText() + " grades for a " + school.stage() + " school")
+						"check.gradesForStage", school.stage().gradesText(), Text.of("stage." + school.stage()))
 				.validate();
 			return this.db.sql("select id, version from school_conditions where school_id = :school and school_year = :year")
 				.bind("school", schoolId).bind("year", input.schoolYear())
 				.map((row) -> conditions.withId(row.get("id", Long.class), row.get("version", Integer.class)))
 				.one()
 				.flatMap((existing) -> {
-					ConflictException.check(existing.version(), input.version(), "school year");
+					ConflictException.check(existing.version(), input.version(), "thing.schoolYear");
 					return this.template.update(existing);
 				})
 				.switchIfEmpty(Mono.defer(() -> {
 					if (input.version() != null) {
-						return Mono.error(new ConflictException("input.version",
-								"is given but nothing is recorded for this school year yet; leave it out"));
+						return Mono.error(new ConflictException("input.version", Text.of("conflict.noConditionsYet")));
 					}
 					return this.template.insert(conditions);
 				}));

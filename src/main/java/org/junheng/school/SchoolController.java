@@ -9,13 +9,13 @@ import graphql.schema.DataFetchingFieldSelectionSet;
 import reactor.core.publisher.Mono;
 
 import org.junheng.region.Region;
+import org.junheng.region.Regions;
+import org.junheng.school.SchoolQueries.SchoolFilter;
+import org.junheng.school.SchoolQueries.SchoolOrder;
 import org.junheng.security.Access;
 import org.junheng.security.Caller;
 import org.junheng.security.Role;
 import org.junheng.security.Scope;
-import org.junheng.region.Regions;
-import org.junheng.school.SchoolQueries.SchoolFilter;
-import org.junheng.school.SchoolQueries.SchoolOrder;
 import org.junheng.system.Batches;
 import org.junheng.system.Checks;
 import org.junheng.system.ConflictException;
@@ -25,6 +25,7 @@ import org.junheng.system.InvalidInputException;
 import org.junheng.system.Keyset;
 import org.junheng.system.NodeResolver;
 import org.junheng.system.PageRequest;
+import org.junheng.system.Text;
 import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -90,13 +91,13 @@ class SchoolController implements NodeResolver {
 	@MutationMapping
 	Mono<School> createSchool(@Argument CreateSchoolInput input, GraphQLContext context) {
 		Checks.on("input")
-			.require(CODE.matcher(input.code()).matches(), "code", "must be a 10-digit school identification code")
+			.require(CODE.matcher(input.code()).matches(), "code", "check.schoolCode")
 			.text(input.name(), "name", 100)
-			.require(Regions.isCode(input.regionCode()), "regionCode", "must be a 6-digit administrative code")
+			.require(Regions.isCode(input.regionCode()), "regionCode", "check.regionCode")
 			.validate();
 		School school = new School(null, input.code(), input.name().strip(), input.stage(), input.locality(),
 				input.regionCode(), Boolean.TRUE.equals(input.boarding()), null);
-		return this.access.requireRegion(Caller.of(context), input.regionCode(), "input.regionCode", "create schools", Role.ADMIN)
+		return this.access.requireRegion(Caller.of(context), input.regionCode(), "input.regionCode", "action.createSchools", Role.ADMIN)
 			.then(this.template.insert(school));
 	}
 
@@ -106,18 +107,18 @@ class SchoolController implements NodeResolver {
 		Checks.on("input")
 			.text(input.name(), "name", 100)
 			.require(input.regionCode() == null || Regions.isCode(input.regionCode()), "regionCode",
-					"must be a 6-digit administrative code")
+					"check.regionCode")
 			.validate();
 		Caller caller = Caller.of(context);
 		// Both ends of a move: the school must be the caller's now, and stay the caller's.
 		Mono<Void> region = (input.regionCode() != null)
-				? this.access.requireRegion(caller, input.regionCode(), "input.regionCode", "move schools", Role.ADMIN) : Mono.empty();
-		return this.access.requireSchool(caller, id, false, "input.id", "change schools", Role.ADMIN)
+				? this.access.requireRegion(caller, input.regionCode(), "input.regionCode", "action.moveSchools", Role.ADMIN) : Mono.empty();
+		return this.access.requireSchool(caller, id, false, "input.id", "action.changeSchools", Role.ADMIN)
 			.then(region)
 			.then(this.repository.findById(id))
-			.switchIfEmpty(Access.unreachable("input.id", "change schools"))
+			.switchIfEmpty(Access.unreachable("input.id", "action.changeSchools"))
 			.flatMap((school) -> {
-				ConflictException.check(school.version(), input.version(), "school");
+				ConflictException.check(school.version(), input.version(), "thing.school");
 				return stageFitsRecords(school, input.stage()).then(this.template.update(school.with(
 						(input.name() != null) ? input.name().strip() : null, input.stage(), input.locality(), input.regionCode(),
 						input.boarding())));
@@ -142,10 +143,9 @@ class SchoolController implements NodeResolver {
 			.filter((year) -> !stage.allowsGrades(year.getValue()))
 			.collectList()
 			.flatMap((misfits) -> misfits.isEmpty() ? Mono.<Void>empty()
-					: Mono.error(InvalidInputException.of("input.stage", "cannot be " + stage + ": the conditions of school year"
-							+ ((misfits.size() > 1) ? "s " : " ") + misfits.stream().map((year) -> year.getKey() + " (" + year.getValue()
-								+ " grades)").collect(java.util.stream.Collectors.joining(", ")) + " are recorded, and a " + stage
-							+ " school has " + stage.gradesText() + " grades")));
+					: Mono.error(InvalidInputException.of("input.stage", "check.stageAgainstConditions", Text.of("stage." + stage),
+							misfits.stream().map((year) -> year.getKey() + " (" + year.getValue() + ")")
+								.collect(java.util.stream.Collectors.joining(", ")), stage.gradesText())));
 	}
 
 	@Override

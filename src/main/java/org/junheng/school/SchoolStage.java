@@ -1,5 +1,7 @@
 package org.junheng.school;
 
+import org.junheng.system.Text;
+
 /**
  * 学段. Nine-year and twelve-year schools span stages; the standard judges their primary and
  * junior parts separately.
@@ -22,8 +24,9 @@ public enum SchoolStage {
 		return grades >= this.minGrades && grades <= this.maxGrades;
 	}
 
-	String gradesText() {
-		return (this.minGrades == this.maxGrades) ? String.valueOf(this.minGrades) : this.minGrades + " or " + this.maxGrades;
+	Text gradesText() {
+		return (this.minGrades == this.maxGrades) ? Text.of("grades.one", this.minGrades)
+				: Text.of("grades.either", this.minGrades, this.maxGrades);
 	}
 
 }

@@ -36,7 +36,7 @@ public class Schools {
 	/** The school with this key, or a NOT_FOUND error naming the input field. */
 	public Mono<School> require(long id, String field) {
 		return this.repository.findById(id)
-			.switchIfEmpty(NotFoundException.error(field, "no school has the ID " + GlobalId.of("School", id)));
+			.switchIfEmpty(NotFoundException.error(field, "notFound.school", GlobalId.of("School", id)));
 	}
 
 }

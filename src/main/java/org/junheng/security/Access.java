@@ -4,6 +4,7 @@ import reactor.core.publisher.Mono;
 
 import org.junheng.system.NotFoundException;
 import org.junheng.system.SqlWhere;
+import org.junheng.system.Text;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -69,7 +70,7 @@ public class Access {
 
 	private static Scope readable(Scope scope, Caller caller, String field) {
 		if (scope.none()) {
-			throw caller.forbidden(field, "read " + field);
+			throw caller.forbidden(field, "action.read", field);
 		}
 		return scope;
 	}
@@ -121,7 +122,8 @@ public class Access {
 
 	/**
 	 * Allows a write to the region (and what belongs to it) for a caller with one of the roles
-	 * whose region contains it. A null region (a new province, the national threshold set) is for
+	 * whose region contains it; {@code what} is a message key naming the write ({@code action.createSchools}).
+	 * A null region (a new province, the national threshold set) is for
 	 * national callers only. A caller without the role is FORBIDDEN; an unknown region and one
 	 * outside the caller's answer the same NOT_FOUND, so that writes tell nothing of what exists.
 	 */
@@ -202,7 +204,7 @@ public class Access {
 	 * reach: controllers use it for IDs that find nothing, so both cases read alike.
 	 */
 	public static <T> Mono<T> unreachable(String field, String what) {
-		return NotFoundException.error(field, field + " names nothing you may " + what);
+		return Mono.error(() -> new NotFoundException(field, Text.of("access.unreachable", field, Text.of(what))));
 	}
 
 	private static Mono<Void> allowedIf(org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec check, String field,

@@ -34,7 +34,7 @@ class AuditController {
 			GraphQLContext context, DataFetchingFieldSelectionSet selection) {
 		Caller who = Caller.of(context);
 		if (!who.regional(Role.ADMIN)) {
-			return Mono.error(who.forbidden("auditTrail", "read the audit trail"));
+			return Mono.error(who.forbidden("auditTrail", "action.readAudit"));
 		}
 		SqlWhere where = new SqlWhere();
 		if (!who.national()) {

@@ -9,6 +9,7 @@ import graphql.schema.DataFetchingEnvironment;
 
 import org.junheng.system.ForbiddenException;
 import org.junheng.system.GlobalId;
+import org.junheng.system.Text;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
@@ -109,8 +110,12 @@ public record Caller(String subject, Set<Role> roles, String regionCode, Long sc
 		return has(Role.SCHOOL_ADMIN) && this.schoolId != null;
 	}
 
-	public ForbiddenException forbidden(String field, String message) {
-		return new ForbiddenException(field, anonymous() ? "Sign in to " + message : "Your role may not " + message,
+	/**
+	 * Refuses what the caller asked to do: {@code action} is a message key naming it ("create
+	 * schools"), said as "sign in to …" to an anonymous caller and "your role may not …" otherwise.
+	 */
+	public ForbiddenException forbidden(String field, String action, Object... args) {
+		return new ForbiddenException(field, Text.of(anonymous() ? "access.signIn" : "access.role", Text.of(action, args)),
 				anonymous());
 	}
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -16,8 +17,12 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.junheng.system.Languages;
+import org.junheng.system.Text;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.execution.SubscriptionPublisherException;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
@@ -26,8 +31,6 @@ import org.springframework.graphql.server.WebSocketSessionInfo;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
-import org.springframework.graphql.execution.ErrorType;
-import org.springframework.graphql.execution.SubscriptionPublisherException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 
@@ -77,26 +80,28 @@ class CallerInterceptor implements WebSocketGraphQlInterceptor {
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+		Locale locale = Languages.of(request.getHeaders());
 		int length = request.getDocument().length();
 		if (length > this.maxDocument) {
 			// Refused before parsing: a huge document costs the parser even when it is invalid.
-			return Mono.just(refused(request, Refusal.QUERY_TOO_COMPLEX.error("The document is too long (" + length
-					+ " characters, at most " + this.maxDocument + ")",
-					Map.of("limit", "documentSize", "actual", length, "max", this.maxDocument))));
+			return Mono.just(refused(request, Refusal.QUERY_TOO_COMPLEX.error(Text.of("refusal.documentSize", length, this.maxDocument),
+					locale, Map.of("limit", "documentSize", "actual", length, "max", this.maxDocument))));
 		}
 		Instant expires = (request instanceof WebSocketGraphQlRequest webSocket)
 				? (Instant) webSocket.getSessionInfo().getAttributes().get(EXPIRES) : null;
 		if (expires != null && !this.clock.instant().isBefore(expires)) {
-			return Mono.just(refused(request, expired()));
+			return Mono.just(refused(request, expired(locale)));
 		}
 		return caller(request).flatMap((caller) -> {
 			AtomicReference<ExecutionInput> execution = new AtomicReference<>();
-			request.configureExecutionInput((input, builder) -> builder
-				.graphQLContext((context) -> context.put(Caller.KEY, caller).put(EXECUTION, execution))
+			// One language for everything the request answers, over HTTP and WebSocket alike (Spring
+			// gives a WebSocket request no locale of its own): its Accept-Language, else Chinese.
+			request.configureExecutionInput((input, builder) -> builder.locale(locale)
+				.graphQLContext((context) -> context.put(Caller.KEY, caller).put(EXECUTION, execution).put(Languages.KEY, locale))
 				.build());
 			return chain.next(request)
-				.timeout(this.timeout, Mono.fromSupplier(() -> timedOut(request, execution)))
-				.map((response) -> (expires != null) ? endingAt(response, expires) : response);
+				.timeout(this.timeout, Mono.fromSupplier(() -> timedOut(request, execution, locale)))
+				.map((response) -> (expires != null) ? endingAt(response, expires, locale) : response);
 		});
 	}
 
@@ -104,7 +109,7 @@ class CallerInterceptor implements WebSocketGraphQlInterceptor {
 	 * A WebSocket connection outlives its token no longer than the token: a subscription still
 	 * open when it expires ends with UNAUTHORIZED, and the client signs in again by reconnecting.
 	 */
-	private WebGraphQlResponse endingAt(WebGraphQlResponse response, Instant expires) {
+	private WebGraphQlResponse endingAt(WebGraphQlResponse response, Instant expires, Locale locale) {
 		if (!(response.getExecutionResult().getData() instanceof Publisher<?> events)) {
 			return response;
 		}
@@ -113,13 +118,13 @@ class CallerInterceptor implements WebSocketGraphQlInterceptor {
 		Flux<?> limited = Flux.from(events)
 			.takeUntilOther(Mono.delay(left.isNegative() ? Duration.ZERO : left).doOnNext((tick) -> expired.set(true)))
 			.concatWith(Flux.defer(() -> expired.get()
-					? Flux.error(new SubscriptionPublisherException(List.of(expired()), null)) : Flux.empty()));
+					? Flux.error(new SubscriptionPublisherException(List.of(expired(locale)), null)) : Flux.empty()));
 		return response.transform((builder) -> builder.data(limited));
 	}
 
-	private static GraphQLError expired() {
+	private static GraphQLError expired(Locale locale) {
 		return GraphqlErrorBuilder.newError().errorType(ErrorType.UNAUTHORIZED)
-			.message("The connection's token has expired; reconnect with a new token")
+			.message(Text.of("token.connectionExpired").in(locale))
 			.build();
 	}
 
@@ -136,13 +141,13 @@ class CallerInterceptor implements WebSocketGraphQlInterceptor {
 	}
 
 	/** The answer to a request that ran out of time; graphql-java stops fetching what it has not started. */
-	private WebGraphQlResponse timedOut(WebGraphQlRequest request, AtomicReference<ExecutionInput> execution) {
+	private WebGraphQlResponse timedOut(WebGraphQlRequest request, AtomicReference<ExecutionInput> execution, Locale locale) {
 		ExecutionInput input = execution.get();
 		if (input != null) {
 			input.cancel();
 		}
-		return refused(request, Refusal.TIMEOUT.error("The request took longer than " + this.timeout.toMillis()
-				+ " ms and was stopped", Map.of("limit", "timeout", "max", this.timeout.toMillis())));
+		return refused(request, Refusal.TIMEOUT.error(Text.of("refusal.timeout", this.timeout.toMillis()), locale,
+				Map.of("limit", "timeout", "max", this.timeout.toMillis())));
 	}
 
 	private static WebGraphQlResponse refused(WebGraphQlRequest request, GraphQLError error) {

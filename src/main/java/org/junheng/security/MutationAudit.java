@@ -32,7 +32,7 @@ class MutationAudit {
 		return (env) -> {
 			Caller caller = Caller.of(env);
 			if (caller.anonymous()) {
-				return Mono.error(caller.forbidden(operation, "change anything"));
+				return Mono.error(caller.forbidden(operation, "action.changeAnything"));
 			}
 			Object result;
 			try {

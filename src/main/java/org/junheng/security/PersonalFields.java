@@ -1,11 +1,11 @@
 package org.junheng.security;
 
-
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 
+import org.junheng.system.Text;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,8 +48,7 @@ class PersonalFields {
 	private static DataFetcherResult<Object> refused(DataFetchingEnvironment env) {
 		return DataFetcherResult.newResult()
 			.error(GraphqlErrorBuilder.newError(env).errorType(ErrorType.FORBIDDEN)
-				.message("Personal data: only an ADMIN of the school's region or the school's own SCHOOL_ADMIN may read "
-						+ env.getField().getName())
+				.message(Text.of("access.personal", env.getField().getName()).in(env.getLocale()))
 				.build())
 			.build();
 	}

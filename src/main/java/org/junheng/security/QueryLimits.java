@@ -1,6 +1,7 @@
 package org.junheng.security;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,11 +20,12 @@ import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
-import graphql.validation.ValidationError;
 import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
+import graphql.validation.ValidationError;
 
+import org.junheng.system.Text;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
@@ -82,8 +84,9 @@ class QueryLimits extends SimplePerformantInstrumentation {
 	public InstrumentationContext<List<ValidationError>> beginValidation(InstrumentationValidationParameters parameters,
 			InstrumentationState state) {
 		DocumentSize size = DocumentSize.of(parameters.getDocument(), parameters.getOperation());
-		check("fields", size.fields(), this.maxFields, "The operation selects too many fields once its fragments are expanded");
-		check("aliases", size.aliases(), this.maxAliases, "The operation uses too many aliases");
+		Locale locale = parameters.getExecutionInput().getLocale();
+		check("fields", size.fields(), this.maxFields, "refusal.fields", locale);
+		check("aliases", size.aliases(), this.maxAliases, "refusal.aliases", locale);
 		return super.beginValidation(parameters, state);
 	}
 
@@ -101,6 +104,7 @@ class QueryLimits extends SimplePerformantInstrumentation {
 	public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
 			InstrumentationState state) {
 		ExecutionContext context = parameters.getExecutionContext();
+		Locale locale = context.getLocale();
 		QueryTraverser traverser = QueryTraverser.newQueryTraverser()
 			.schema(context.getGraphQLSchema())
 			.document(context.getDocument())
@@ -115,15 +119,15 @@ class QueryLimits extends SimplePerformantInstrumentation {
 					return;
 				}
 				depth[0] = Math.max(depth[0], depth(env));
-				env.getArguments().forEach((name, value) -> refuseNul(value, name));
+				env.getArguments().forEach((name, value) -> refuseNul(value, name, locale));
 			}
 		});
-		check("depth", depth[0], this.maxDepth, "The operation nests fields too deeply");
+		check("depth", depth[0], this.maxDepth, "refusal.depth", locale);
 		long cost = traverser.reducePostOrder((env, childCost) -> introspection(env)
 				|| GraphQLTypeUtil.isLeaf(GraphQLTypeUtil.unwrapAll(env.getFieldDefinition().getType())) ? childCost
 						: childCost + cost(env), 0L);
-		check("cost", cost, this.maxCost, "The operation could fetch too much; ask for smaller pages or fewer fields");
-		return (cost >= this.costly) ? admitCostly() : super.beginExecuteOperation(parameters, state);
+		check("cost", cost, this.maxCost, "refusal.cost", locale);
+		return (cost >= this.costly) ? admitCostly(locale) : super.beginExecuteOperation(parameters, state);
 	}
 
 	/**
@@ -132,11 +136,10 @@ class QueryLimits extends SimplePerformantInstrumentation {
 	 * requests: those are never held back. The place is given back when the operation completes,
 	 * however it ends (a timeout cancels it).
 	 */
-	private InstrumentationContext<ExecutionResult> admitCostly() {
+	private InstrumentationContext<ExecutionResult> admitCostly(Locale locale) {
 		if (this.runningCostly.incrementAndGet() > this.maxCostly) {
 			this.runningCostly.decrementAndGet();
-			throw new AbortExecutionException(List.of(Refusal.BUSY.error("The server is running as many costly operations as it"
-					+ " allows at once (" + this.maxCostly + "); retry in a moment, or ask for smaller pages",
+			throw new AbortExecutionException(List.of(Refusal.BUSY.error(Text.of("refusal.busy", this.maxCostly), locale,
 					Map.of("limit", "concurrentCostly", "max", this.maxCostly, "retryable", true))));
 		}
 		return SimpleInstrumentationContext.whenCompleted((result, failure) -> this.runningCostly.decrementAndGet());
@@ -174,17 +177,17 @@ class QueryLimits extends SimplePerformantInstrumentation {
 	 * PostgreSQL text cannot hold the NUL character; a string carrying one is refused here, for
 	 * every argument of every field, with the path of the offending input field.
 	 */
-	private static void refuseNul(Object value, String path) {
+	private static void refuseNul(Object value, String path, Locale locale) {
 		if (value instanceof String text && text.indexOf('\u0000') >= 0) {
 			throw new AbortExecutionException(List.of(GraphqlErrorBuilder.newError().errorType(ErrorType.BAD_REQUEST)
-				.message(path + " must not contain the NUL character").extensions(Map.of("field", path)).build()));
+				.message(Text.of("error.field", path, Text.of("check.nul")).in(locale)).extensions(Map.of("field", path)).build()));
 		}
 		if (value instanceof Map<?, ?> map) {
-			map.forEach((key, nested) -> refuseNul(nested, path + "." + key));
+			map.forEach((key, nested) -> refuseNul(nested, path + "." + key, locale));
 		}
 		if (value instanceof List<?> list) {
 			for (int i = 0; i < list.size(); i++) {
-				refuseNul(list.get(i), path + "[" + i + "]");
+				refuseNul(list.get(i), path + "[" + i + "]", locale);
 			}
 		}
 	}
@@ -206,10 +209,10 @@ class QueryLimits extends SimplePerformantInstrumentation {
 		return false;
 	}
 
-	private static void check(String limit, long actual, long max, String message) {
+	private static void check(String limit, long actual, long max, String message, Locale locale) {
 		if (actual > max) {
-			throw new AbortExecutionException(List.of(Refusal.QUERY_TOO_COMPLEX.error(message + " (" + limit + " " + actual
-					+ ", at most " + max + ")", Map.of("limit", limit, "actual", actual, "max", max))));
+			throw new AbortExecutionException(List.of(Refusal.QUERY_TOO_COMPLEX.error(Text.of(message, actual, max), locale,
+					Map.of("limit", limit, "actual", actual, "max", max))));
 		}
 	}
 

@@ -1,5 +1,6 @@
 package org.junheng.security;
 
+import java.util.Locale;
 import java.util.Map;
 
 import graphql.ErrorClassification;
@@ -8,6 +9,7 @@ import graphql.GraphqlErrorBuilder;
 import io.micrometer.core.instrument.Metrics;
 
 import org.junheng.system.ErrorResponse;
+import org.junheng.system.Text;
 
 /** Why a request was refused before or while it ran, as the error's {@code classification}. */
 enum Refusal implements ErrorClassification {
@@ -22,9 +24,9 @@ enum Refusal implements ErrorClassification {
 	BUSY;
 
 	/** The refusal as a GraphQL error; every refusal is made here, so it is counted here, by reason. */
-	GraphQLError error(String message, Map<String, Object> extensions) {
+	GraphQLError error(Text message, Locale locale, Map<String, Object> extensions) {
 		Metrics.counter(ErrorResponse.REFUSED, "reason", name()).increment();
-		return GraphqlErrorBuilder.newError().errorType(this).message(message).extensions(extensions).build();
+		return GraphqlErrorBuilder.newError().errorType(this).message(message.in(locale)).extensions(extensions).build();
 	}
 
 }

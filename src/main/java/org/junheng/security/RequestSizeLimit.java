@@ -1,26 +1,25 @@
 package org.junheng.security;
 
 import java.util.Map;
-
-import org.junheng.system.ErrorResponse;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
-import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
-import org.springframework.web.server.WebFilterChain;
-
 import java.util.concurrent.atomic.AtomicLong;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.junheng.system.ErrorResponse;
+import org.junheng.system.Text;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
 
 /**
  * Answers 413 with a GraphQL-shaped error when a request's body is above
@@ -41,7 +40,7 @@ class RequestSizeLimit implements WebFilter {
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		long length = exchange.getRequest().getHeaders().getContentLength();
 		if (length > this.maxBody) {
-			return tooLarge(exchange, length + " bytes");
+			return tooLarge(exchange, Text.of("refusal.bytes", length));
 		}
 		if (length >= 0) {
 			return chain.filter(exchange);
@@ -60,12 +59,11 @@ class RequestSizeLimit implements WebFilter {
 		};
 		return chain.filter(exchange.mutate().request(counted).build())
 			.onErrorResume((ex) -> causedBy(ex, BodyTooLarge.class) && !exchange.getResponse().isCommitted(),
-					(ex) -> tooLarge(exchange, "more than " + this.maxBody + " bytes"));
+					(ex) -> tooLarge(exchange, Text.of("refusal.moreBytes", this.maxBody)));
 	}
 
-	private Mono<Void> tooLarge(ServerWebExchange exchange, String actual) {
-		return ErrorResponse.write(exchange.getResponse(), HttpStatus.PAYLOAD_TOO_LARGE,
-				"The request body is too large (" + actual + ", at most " + this.maxBody + ")",
+	private Mono<Void> tooLarge(ServerWebExchange exchange, Text actual) {
+		return ErrorResponse.write(exchange, HttpStatus.PAYLOAD_TOO_LARGE, Text.of("refusal.bodySize", actual, this.maxBody),
 				Refusal.QUERY_TOO_COMPLEX.name(), Map.of("limit", "bodySize", "max", this.maxBody));
 	}
 

@@ -6,8 +6,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import graphql.GraphqlErrorBuilder;
-import graphql.execution.DataFetcherResult;
 import graphql.TrivialDataFetcher;
+import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLObjectType;
@@ -16,6 +16,7 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.junheng.system.Text;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -149,8 +150,8 @@ class SchoolData {
 		Caller caller = Caller.of(env);
 		return DataFetcherResult.newResult()
 			.error(GraphqlErrorBuilder.newError(env).errorType(caller.anonymous() ? ErrorType.UNAUTHORIZED : ErrorType.FORBIDDEN)
-				.message("School data: " + env.getField().getName() + " belongs to a school outside what "
-						+ (caller.anonymous() ? "an anonymous caller" : "your role and region") + " may read")
+				.message(Text.of(caller.anonymous() ? "access.schoolDataAnonymous" : "access.schoolData", env.getField().getName())
+					.in(env.getLocale()))
 				.build())
 			.build();
 	}

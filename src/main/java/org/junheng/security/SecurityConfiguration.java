@@ -4,13 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 import reactor.core.publisher.Mono;
 
 import org.junheng.system.ErrorResponse;
+import org.junheng.system.Text;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
@@ -91,8 +91,7 @@ class SecurityConfiguration {
 	private static ServerAuthenticationEntryPoint invalidToken() {
 		return (exchange, ex) -> Mono.defer(() -> {
 			exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
-			return ErrorResponse.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED,
-					"The bearer token is invalid or has expired", "UNAUTHORIZED", Map.of());
+			return ErrorResponse.write(exchange, HttpStatus.UNAUTHORIZED, Text.of("token.invalid"), "UNAUTHORIZED", Map.of());
 		});
 	}
 

@@ -33,33 +33,34 @@ public final class Checks {
 		return new Checks(null);
 	}
 
-	public Checks require(boolean ok, String field, String message) {
+	/** Records a broken rule unless {@code ok}: {@code message} is a key of {@code messages.properties}. */
+	public Checks require(boolean ok, String field, String message, Object... args) {
 		if (!ok) {
-			this.problems.add(new InvalidInputException.Problem((this.prefix != null) ? this.prefix + "." + field : field, message));
+			this.problems.add(new InvalidInputException.Problem((this.prefix != null) ? this.prefix + "." + field : field,
+					Text.of(message, args)));
 		}
 		return this;
 	}
 
 	public Checks text(String value, String field, int maxLength) {
 		if (value != null) {
-			require(!value.isBlank(), field, "must not be blank");
-			require(value.length() <= maxLength, field, "must be at most " + maxLength + " characters");
+			require(!value.isBlank(), field, "check.blank");
+			require(value.length() <= maxLength, field, "check.maxLength", maxLength);
 		}
 		return this;
 	}
 
 	public Checks notNegative(Number value, String field) {
-		return require(value == null || value.doubleValue() >= 0, field, "must not be negative");
+		return require(value == null || value.doubleValue() >= 0, field, "check.negative");
 	}
 
 	/** Keeps a figure within what its column holds, so an absurd value is refused, not stored or failed on. */
 	public Checks atMost(Number value, double max, String field) {
-		return require(value == null || Math.abs(value.doubleValue()) <= max, field, "must be at most " + (long) max);
+		return require(value == null || Math.abs(value.doubleValue()) <= max, field, "check.atMost", (long) max);
 	}
 
 	public Checks range(Integer value, int min, int max, String field) {
-		return require(value == null || (value >= min && value <= max), field,
-				"must be between " + min + " and " + max);
+		return require(value == null || (value >= min && value <= max), field, "check.range", min, max);
 	}
 
 	/**

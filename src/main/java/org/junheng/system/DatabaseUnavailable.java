@@ -3,6 +3,7 @@ package org.junheng.system;
 import java.net.ConnectException;
 import java.nio.channels.ClosedChannelException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
@@ -22,8 +23,6 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * request or the code, and the same request succeeds once the database answers again.
  */
 final class DatabaseUnavailable {
-
-	static final String MESSAGE = "The database is unavailable right now; retry with backoff";
 
 	/** Driver messages of a connection that went away under a statement. */
 	private static final List<String> LOST = List.of("connection closed", "unexpectedly closed", "connection refused",
@@ -66,8 +65,9 @@ final class DatabaseUnavailable {
 		return "Database unavailable at " + where + ": " + root.getClass().getSimpleName() + ": " + root.getMessage();
 	}
 
-	static GraphqlErrorBuilder<?> error(GraphqlErrorBuilder<?> builder) {
-		return builder.errorType(ErrorKind.UNAVAILABLE).message(MESSAGE).extensions(Map.of("retryable", true));
+	static GraphqlErrorBuilder<?> error(GraphqlErrorBuilder<?> builder, Locale locale) {
+		return builder.errorType(ErrorKind.UNAVAILABLE).message(Text.of("error.unavailable").in(locale))
+			.extensions(Map.of("retryable", true));
 	}
 
 	/**

@@ -11,6 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * A GraphQL-shaped error answered before GraphQL runs (a bad token, a body too large, a body that
@@ -31,8 +32,11 @@ public final class ErrorResponse {
 	private ErrorResponse() {
 	}
 
-	public static Mono<Void> write(ServerHttpResponse response, HttpStatusCode status, String message, String classification,
+	/** Answers the exchange with the error, its message in the request's language. */
+	public static Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, Text text, String classification,
 			Map<String, Object> more) {
+		ServerHttpResponse response = exchange.getResponse();
+		String message = text.in(Languages.of(exchange.getRequest().getHeaders()));
 		Metrics.counter(REFUSED, "reason", String.valueOf(status.value())).increment();
 		Map<String, Object> extensions = new LinkedHashMap<>();
 		extensions.put("classification", classification);

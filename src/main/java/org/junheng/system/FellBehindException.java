@@ -6,11 +6,12 @@ package org.junheng.system;
  */
 public class FellBehindException extends RuntimeException {
 
+	static final Text TEXT = Text.of("subscription.fellBehind");
+
 	private final String cursor;
 
 	public FellBehindException(String cursor) {
-		super("This subscription fell too far behind and was ended; subscribe again with after set to the cursor of"
-				+ " the last event you received");
+		super(TEXT.key());
 		this.cursor = cursor;
 	}
 

@@ -8,16 +8,23 @@ public class ForbiddenException extends RuntimeException {
 
 	private final String field;
 
+	private final Text text;
+
 	private final boolean anonymous;
 
-	public ForbiddenException(String field, String message, boolean anonymous) {
-		super(message);
+	public ForbiddenException(String field, Text text, boolean anonymous) {
+		super(text.key());
 		this.field = field;
+		this.text = text;
 		this.anonymous = anonymous;
 	}
 
 	public String field() {
 		return this.field;
+	}
+
+	public Text text() {
+		return this.text;
 	}
 
 	public boolean anonymous() {

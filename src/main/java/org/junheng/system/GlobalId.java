@@ -37,13 +37,13 @@ public record GlobalId(String type, String key) {
 	public static long key(String id, String type, String field) {
 		GlobalId parsed = parse(id);
 		if (parsed == null || !parsed.type().equals(type)) {
-			throw InvalidInputException.of(field, "is not a " + type + " ID");
+			throw InvalidInputException.of(field, "check.globalId", type);
 		}
 		try {
 			return Long.parseLong(parsed.key());
 		}
 		catch (NumberFormatException ex) {
-			throw InvalidInputException.of(field, "is not a " + type + " ID");
+			throw InvalidInputException.of(field, "check.globalId", type);
 		}
 	}
 

@@ -1,6 +1,7 @@
 package org.junheng.system;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import graphql.GraphQLError;
@@ -29,57 +30,57 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 
 	/** Database constraints that back up input checks, by name, with the field they guard. */
 	private static final Map<String, String[]> CONSTRAINTS = Map.of(
-			"school_code_key", new String[] { "input.code", "a school with this code already exists" },
-			"region_pkey", new String[] { "input.code", "a region with this code already exists" },
-			"school_conditions_school_id_school_year_key",
-			new String[] { "input.schoolYear", "conditions of this school year were recorded meanwhile" },
-			"threshold_set_code_key", new String[] { "input.code", "a threshold set with this code already exists" },
-			"threshold_set_region_code_key", new String[] { "input.regionCode", "the region already has a threshold set" });
+			"school_code_key", new String[] { "input.code", "constraint.schoolCode" },
+			"region_pkey", new String[] { "input.code", "constraint.regionCode" },
+			"school_conditions_school_id_school_year_key", new String[] { "input.schoolYear", "constraint.conditionsYear" },
+			"threshold_set_code_key", new String[] { "input.code", "constraint.thresholdSetCode" },
+			"threshold_set_region_code_key", new String[] { "input.regionCode", "constraint.thresholdSetRegion" });
 
 	@Override
 	protected List<GraphQLError> resolveToMultipleErrors(Throwable ex, DataFetchingEnvironment env) {
+		Locale locale = env.getLocale();
 		if (ex instanceof InvalidInputException invalid) {
 			return invalid.problems().stream()
-				.map((problem) -> error(env, ErrorType.BAD_REQUEST, problem.field(), problem.field() + " " + problem.message()))
+				.map((problem) -> error(env, ErrorType.BAD_REQUEST, problem.field(), problem.text().in(locale)))
 				.toList();
 		}
 		if (ex instanceof NotFoundException notFound) {
-			return List.of(error(env, ErrorType.NOT_FOUND, notFound.field(), notFound.getMessage()));
+			return List.of(error(env, ErrorType.NOT_FOUND, notFound.field(), notFound.text().in(locale)));
 		}
 		if (ex instanceof ForbiddenException forbidden) {
 			return List.of(error(env, forbidden.anonymous() ? ErrorType.UNAUTHORIZED : ErrorType.FORBIDDEN, forbidden.field(),
-					forbidden.getMessage()));
+					forbidden.text().in(locale)));
 		}
 		if (ex instanceof ConflictException conflict) {
-			// Like a refused input: the field, then what is wrong with it.
-			return List.of(error(env, ErrorKind.CONFLICT, conflict.field(), conflict.field() + " " + conflict.getMessage()));
+			return List.of(error(env, ErrorKind.CONFLICT, conflict.field(), conflict.text().in(locale)));
 		}
 		if (ex instanceof OptimisticLockingFailureException) {
 			return List.of(error(env, ErrorKind.CONFLICT, "input.version",
-					"input.version is stale: someone else changed this meanwhile; reload and try again"));
+					Text.of("error.field", "input.version", Text.of("conflict.stale")).in(locale)));
 		}
 		if (ex instanceof AbortExecutionException) {
 			// The client went away or the request was cancelled; nothing failed on our side.
-			return List.of(GraphqlErrorBuilder.newError(env).message("The request was cancelled").build());
+			return List.of(GraphqlErrorBuilder.newError(env).message(Text.of("error.cancelled").in(locale)).build());
 		}
 		if (ex instanceof DataIntegrityViolationException) {
 			String message = String.valueOf(ex.getMessage());
 			for (Map.Entry<String, String[]> constraint : CONSTRAINTS.entrySet()) {
 				if (message.contains(constraint.getKey())) {
 					String[] fieldAndMessage = constraint.getValue();
-					return List.of(error(env, ErrorType.BAD_REQUEST, fieldAndMessage[0], fieldAndMessage[1]));
+					return List.of(error(env, ErrorType.BAD_REQUEST, fieldAndMessage[0],
+							Text.of("error.field", fieldAndMessage[0], Text.of(fieldAndMessage[1])).in(locale)));
 				}
 			}
 			logger.warn("Constraint violation without a matching input check", ex);
-			return List.of(error(env, ErrorType.BAD_REQUEST, "input", "breaks a data rule"));
+			return List.of(error(env, ErrorType.BAD_REQUEST, "input", Text.of("error.field", "input", Text.of("constraint.other")).in(locale)));
 		}
 		if (DatabaseUnavailable.is(ex)) {
 			logger.warn(DatabaseUnavailable.logLine(env.getExecutionStepInfo().getPath(), ex));
-			return List.of(DatabaseUnavailable.error(GraphqlErrorBuilder.newError(env)).build());
+			return List.of(DatabaseUnavailable.error(GraphqlErrorBuilder.newError(env), locale).build());
 		}
 		logger.error("Unexpected failure at " + env.getExecutionStepInfo().getPath(), ex);
 		return List.of(GraphqlErrorBuilder.newError(env).errorType(ErrorType.INTERNAL_ERROR)
-			.message("Internal error; it has been logged").build());
+			.message(Text.of("error.internal").in(locale)).build());
 	}
 
 	private static GraphQLError error(DataFetchingEnvironment env, graphql.ErrorClassification kind, String field,

@@ -64,18 +64,19 @@ class GraphQlGetTransport {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("query", query);
 		request.queryParam("operationName").filter((name) -> !name.isBlank()).ifPresent((name) -> body.put("operationName", name));
+		Locale language = Languages.of(request.headers().asHttpHeaders());
 		try {
 			request.queryParam("variables").filter((v) -> !v.isBlank()).ifPresent((v) -> body.put("variables", json.readValue(v, MAP)));
 			request.queryParam("extensions").filter((e) -> !e.isBlank()).ifPresent((e) -> body.put("extensions", json.readValue(e, MAP)));
 		}
 		catch (JacksonException ex) {
 			return ServerResponse.badRequest().contentType(mediaType)
-				.bodyValue(Map.of("errors", List.of(Map.of("message", "variables and extensions must be JSON objects",
+				.bodyValue(Map.of("errors", List.of(Map.of("message", Text.of("http.getJson").in(language),
 						"extensions", Map.of("classification", "BAD_REQUEST")))));
 		}
 		if (!isQuery(query, (String) body.get("operationName"))) {
 			return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED).allow(HttpMethod.POST).contentType(mediaType)
-				.bodyValue(Map.of("errors", List.of(Map.of("message", "only queries may be sent with GET; use POST",
+				.bodyValue(Map.of("errors", List.of(Map.of("message", Text.of("http.getQueryOnly").in(language),
 						"extensions", Map.of("classification", "METHOD_NOT_ALLOWED")))));
 		}
 		Locale locale = request.exchange().getLocaleContext().getLocale();

@@ -27,14 +27,14 @@ class GraphQlRequestErrors implements WebExceptionHandler {
 			return Mono.error(ex);
 		}
 		HttpStatusCode code = status.getStatusCode();
-		String message = switch (code.value()) {
-			case 405 -> "This method is not allowed here";
-			case 406 -> "Ask for application/graphql-response+json or application/json";
-			case 415 -> "Send the request as application/json";
-			default -> "The body is not a GraphQL request: send JSON with a \"query\" string";
+		Text message = switch (code.value()) {
+			case 405 -> Text.of("http.methodNotAllowed");
+			case 406 -> Text.of("http.notAcceptable");
+			case 415 -> Text.of("http.unsupportedMediaType");
+			default -> Text.of("http.notGraphQl");
 		};
 		exchange.getResponse().getHeaders().putAll(status.getHeaders());
-		return ErrorResponse.write(exchange.getResponse(), code, message, "BAD_REQUEST", Map.of());
+		return ErrorResponse.write(exchange, code, message, "BAD_REQUEST", Map.of());
 	}
 
 }

@@ -210,7 +210,7 @@ public final class Keyset {
 			catch (IllegalArgumentException ex) {
 				// falls through to the error below
 			}
-			throw InvalidInputException.of(page.backward() ? "before" : "after", "is not a cursor of this list in this order");
+			throw InvalidInputException.of(page.backward() ? "before" : "after", "check.listCursor");
 		}
 
 	}

@@ -26,7 +26,7 @@ class NodeController {
 		GlobalId globalId = GlobalId.parse(id);
 		NodeResolver resolver = (globalId != null) ? this.resolvers.get(globalId.type()) : null;
 		if (resolver == null) {
-			return Mono.error(InvalidInputException.of("id", "is not a Junheng ID"));
+			return Mono.error(InvalidInputException.of("id", "check.junhengId"));
 		}
 		return resolver.find(globalId.key(), env.getGraphQlContext());
 	}

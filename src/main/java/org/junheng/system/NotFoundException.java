@@ -7,18 +7,25 @@ public class NotFoundException extends RuntimeException {
 
 	private final String field;
 
-	public NotFoundException(String field, String message) {
-		super(message);
+	private final Text text;
+
+	public NotFoundException(String field, Text text) {
+		super(text.key());
 		this.field = field;
+		this.text = text;
 	}
 
-	/** For {@code switchIfEmpty}: a lazily built NOT_FOUND error. */
-	public static <T> Mono<T> error(String field, String message) {
-		return Mono.error(() -> new NotFoundException(field, message));
+	/** For {@code switchIfEmpty}: a lazily built NOT_FOUND error; {@code message} is a message key. */
+	public static <T> Mono<T> error(String field, String message, Object... args) {
+		return Mono.error(() -> new NotFoundException(field, Text.of(message, args)));
 	}
 
 	public String field() {
 		return this.field;
+	}
+
+	public Text text() {
+		return this.text;
 	}
 
 }

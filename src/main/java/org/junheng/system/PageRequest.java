@@ -12,14 +12,14 @@ public record PageRequest(int size, boolean backward, String cursor) {
 
 	public static PageRequest of(Integer first, String after, Integer last, String before) {
 		if (first != null && last != null) {
-			throw InvalidInputException.of("last", "cannot be combined with first");
+			throw InvalidInputException.of("last", "check.lastWithFirst");
 		}
 		if (after != null && before != null) {
-			throw InvalidInputException.of("before", "cannot be combined with after");
+			throw InvalidInputException.of("before", "check.beforeWithAfter");
 		}
 		if (last != null || before != null) {
 			if (after != null || first != null) {
-				throw InvalidInputException.of("before", "backward paging takes last and before only");
+				throw InvalidInputException.of("before", "check.backwardPaging");
 			}
 			return new PageRequest(checked(last, "last"), true, before);
 		}
@@ -35,7 +35,7 @@ public record PageRequest(int size, boolean backward, String cursor) {
 			return DEFAULT_SIZE;
 		}
 		if (size < 0 || size > MAX_SIZE) {
-			throw InvalidInputException.of(field, "must be between 0 and " + MAX_SIZE);
+			throw InvalidInputException.of(field, "check.range", 0, MAX_SIZE);
 		}
 		return size;
 	}

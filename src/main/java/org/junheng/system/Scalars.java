@@ -27,9 +27,8 @@ class Scalars {
 
 	@Bean
 	RuntimeWiringConfigurer scalarWiring() {
-		GraphQLScalarType date = scalar("Date", LocalDate.class, LocalDate::parse, "a date like 2025-06-30");
-		GraphQLScalarType dateTime = scalar("DateTime", OffsetDateTime.class, OffsetDateTime::parse,
-				"a date-time like 2025-06-30T08:00:00Z");
+		GraphQLScalarType date = scalar("Date", LocalDate.class, LocalDate::parse, "scalar.date");
+		GraphQLScalarType dateTime = scalar("DateTime", OffsetDateTime.class, OffsetDateTime::parse, "scalar.dateTime");
 		return (wiring) -> wiring.scalar(date).scalar(dateTime);
 	}
 
@@ -44,7 +43,7 @@ class Scalars {
 				if (type.isInstance(value)) {
 					return value.toString();
 				}
-				throw new CoercingSerializeException("Not " + expected);
+				throw new CoercingSerializeException("Not " + Text.of(expected).in(Locale.ENGLISH));
 			}
 
 			@Override
@@ -53,7 +52,7 @@ class Scalars {
 					return parser.apply(input.toString());
 				}
 				catch (DateTimeParseException ex) {
-					throw new CoercingParseValueException("Expected " + expected + " but got '" + input + "'");
+					throw new CoercingParseValueException(Text.of("scalar.gotValue", Text.of(expected), input).in(locale));
 				}
 			}
 
@@ -67,11 +66,12 @@ class Scalars {
 						// falls through
 					}
 				}
-				throw new CoercingParseLiteralException("Expected " + expected);
+				throw new CoercingParseLiteralException(Text.of("scalar.expected", Text.of(expected)).in(locale));
 			}
 
 		};
-		return GraphQLScalarType.newScalar().name(name).description(expected).coercing(coercing).build();
+		// The schema describes itself in English, as its field descriptions do.
+		return GraphQLScalarType.newScalar().name(name).description(Text.of(expected).in(Locale.ENGLISH)).coercing(coercing).build();
 	}
 
 }

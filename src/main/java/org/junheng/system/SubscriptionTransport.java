@@ -1,6 +1,7 @@
 package org.junheng.system;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import graphql.ExecutionResult;
@@ -9,12 +10,12 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.graphql.server.webflux.GraphQlRequestPredicates;
-import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -31,9 +32,6 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 @Component
 class SubscriptionTransport implements WebGraphQlInterceptor {
 
-	static final String MESSAGE = "Subscriptions are not answered over plain HTTP: subscribe over WebSocket (graphql-transport-ws)"
-			+ " at /graphql, or POST /graphql with Accept: text/event-stream (Server-Sent Events)";
-
 	/** The route Spring for GraphQL sends plain HTTP requests to; SSE requests match its other route. */
 	private final RequestPredicate plainHttp;
 
@@ -44,7 +42,7 @@ class SubscriptionTransport implements WebGraphQlInterceptor {
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
 		return chain.next(request).map((response) -> (response.getData() instanceof Publisher<?> && plainHttp(request))
-				? refused(response) : response);
+				? refused(response, Languages.of(request.getHeaders())) : response);
 	}
 
 	private boolean plainHttp(WebGraphQlRequest request) {
@@ -57,9 +55,9 @@ class SubscriptionTransport implements WebGraphQlInterceptor {
 		return request.getHeaders().getAccept().stream().noneMatch(MediaType.TEXT_EVENT_STREAM::equalsTypeAndSubtype);
 	}
 
-	private static WebGraphQlResponse refused(WebGraphQlResponse response) {
+	private static WebGraphQlResponse refused(WebGraphQlResponse response, Locale locale) {
 		ExecutionResult result = ExecutionResult.newExecutionResult()
-			.addError(GraphqlErrorBuilder.newError().errorType(ErrorType.BAD_REQUEST).message(MESSAGE)
+			.addError(GraphqlErrorBuilder.newError().errorType(ErrorType.BAD_REQUEST).message(Text.of("http.subscriptionTransport").in(locale))
 				.extensions(Map.of("transports", List.of("graphql-transport-ws", "text/event-stream")))
 				.build())
 			.build();

@@ -9,14 +9,14 @@ import graphql.schema.DataFetchingFieldSelectionSet;
 import reactor.core.publisher.Mono;
 
 import org.junheng.school.School;
+import org.junheng.school.Schools;
 import org.junheng.security.Access;
 import org.junheng.security.Caller;
 import org.junheng.security.Role;
 import org.junheng.security.Scope;
-import org.junheng.school.Schools;
-import org.junheng.system.Batches;
 import org.junheng.system.AfterCommit;
 import org.junheng.system.BaseFiguresChanged;
+import org.junheng.system.Batches;
 import org.junheng.system.Checks;
 import org.junheng.system.ConflictException;
 import org.junheng.system.Connection;
@@ -99,7 +99,7 @@ class TeacherController implements NodeResolver {
 				Boolean.TRUE.equals(input.peSpecialist()), Boolean.TRUE.equals(input.musicSpecialist()),
 				Boolean.TRUE.equals(input.artSpecialist()), or(input.trainingHours(), 0), input.joinedSchoolOn(), null);
 		validate(teacher);
-		return this.access.requireSchool(Caller.of(context), schoolId, true, "input.schoolId", "add teachers", Role.ADMIN)
+		return this.access.requireSchool(Caller.of(context), schoolId, true, "input.schoolId", "action.addTeachers", Role.ADMIN)
 			.then(this.template.insert(teacher))
 			.flatMap((saved) -> AfterCommit.publish(this.events, new BaseFiguresChanged("teachers")).thenReturn(saved));
 	}
@@ -111,14 +111,14 @@ class TeacherController implements NodeResolver {
 		Caller caller = Caller.of(context);
 		// A move needs the right to both schools: a school administrator cannot move its teachers away.
 		Mono<Void> school = (schoolId != null)
-				? this.access.requireSchool(caller, schoolId, true, "input.schoolId", "move teachers", Role.ADMIN) : Mono.empty();
+				? this.access.requireSchool(caller, schoolId, true, "input.schoolId", "action.moveTeachers", Role.ADMIN) : Mono.empty();
 		return school.then(this.repository.findById(id))
-			.switchIfEmpty(Access.unreachable("input.id", "change teachers"))
+			.switchIfEmpty(Access.unreachable("input.id", "action.changeTeachers"))
 			.flatMap((current) -> this.access
-				.requireSchool(caller, current.schoolId(), true, "input.id", "change teachers", Role.ADMIN)
+				.requireSchool(caller, current.schoolId(), true, "input.id", "action.changeTeachers", Role.ADMIN)
 				.thenReturn(current))
 			.flatMap((current) -> {
-				ConflictException.check(current.version(), input.version(), "teacher");
+				ConflictException.check(current.version(), input.version(), "thing.teacher");
 				Teacher changed = new Teacher(id, or(schoolId, current.schoolId()), or(strip(input.name()), current.name()),
 						or(input.gender(), current.gender()), or(input.birthYear(), current.birthYear()),
 						or(subjects(input.subjects()), current.subjects()), or(input.highestDegree(), current.highestDegree()),
@@ -141,15 +141,15 @@ class TeacherController implements NodeResolver {
 			.text(teacher.name(), "name", 50)
 			.range(teacher.birthYear(), 1940, 2010, "birthYear")
 			.range(teacher.trainingHours(), 0, 5000, "trainingHours")
-			.require(teacher.subjects().size() <= 10, "subjects", "must be at most 10")
+			.require(teacher.subjects().size() <= 10, "subjects", "check.atMost", 10)
 			.require(teacher.subjects().stream().allMatch((s) -> !s.isBlank() && s.length() <= 20), "subjects",
-					"must each be 1 to 20 characters")
+					"check.subjects")
 			.require(teacher.backboneValidFrom() == null || teacher.backboneValidUntil() == null
 					|| !teacher.backboneValidUntil().isBefore(teacher.backboneValidFrom()), "backboneValidUntil",
-					"must not be before backboneValidFrom")
+					"check.backboneUntil")
 			.require(teacher.joinedSchoolOn() == null || teacher.birthYear() == null
 					|| teacher.joinedSchoolOn().getYear() >= teacher.birthYear() + 16, "joinedSchoolOn",
-					"must be at least 16 years after the birth year")
+					"check.joinedAge")
 			.validate();
 	}
 

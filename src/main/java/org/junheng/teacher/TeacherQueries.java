@@ -63,8 +63,8 @@ final class TeacherQueries {
 		if (byName || orderedByName) {
 			Scope personal = access.personalData(caller);
 			if (personal.none()) {
-				throw byName ? caller.forbidden("filter.name", "search teachers by name")
-						: caller.forbidden("orderBy.field", "order teachers by name");
+				throw byName ? caller.forbidden("filter.name", "action.searchTeachersByName")
+						: caller.forbidden("orderBy.field", "action.orderTeachersByName");
 			}
 			personal.onSchool(where, "t.school_id");
 		}

@@ -59,7 +59,7 @@ class IndicatorEdgeCasesTests {
 			.path("school.balanceVerdict.stages[?(@.stage == 'PRIMARY')].indicators[?(@.code == 'BACKBONE_TEACHERS')].met")
 			.entityList(Boolean.class).containsExactly(true)
 			.path("school.balanceVerdict.stages[?(@.stage == 'PRIMARY')].reasons[*]").entityList(String.class)
-			.satisfies((reasons) -> assertThat(reasons).noneMatch((reason) -> reason.contains("BACKBONE_TEACHERS")));
+			.satisfies((reasons) -> assertThat(reasons).noneMatch((reason) -> reason.contains("骨干教师")));
 	}
 
 	@Test
@@ -73,7 +73,7 @@ class IndicatorEdgeCasesTests {
 				tester.document("query($code: String!, $year: Int!) { region(code: $code) { balance(schoolYear: $year, stage: PRIMARY) { verdict } } }")
 					.variable("code", county).variable("year", year).execute()
 					.errors().satisfy(refused("BAD_REQUEST", "schoolYear").andThen((errors) -> assertThat(errors.get(0).getMessage())
-						.isEqualTo("schoolYear must be between 1949 and 2200")));
+						.isEqualTo("schoolYear：必须在 1949 到 2200 之间")));
 			}
 			this.graphQl.document("query($id: ID!, $year: Int!) { school(id: $id) { indicators(schoolYear: $year) { verdict } } }")
 				.variable("id", school).variable("year", year).execute()
@@ -126,7 +126,7 @@ class IndicatorEdgeCasesTests {
 			.path("region.balance.passingSchools").entity(Integer.class).isEqualTo(0)
 			.path("region.balance.reasons").entityList(String.class)
 			.satisfies((reasons) -> assertThat(reasons).noneMatch((reason) -> reason.contains("教学点"))
-				.anyMatch((reason) -> reason.startsWith("中心小学 fails")))
+				.anyMatch((reason) -> reason.startsWith("中心小学未达标：")))
 			.path("region.balance.indicators[*].shortfalls[*].school.name").entityList(String.class)
 			.satisfies((names) -> assertThat(names).isNotEmpty().containsOnly("中心小学"));
 	}
@@ -157,7 +157,7 @@ class IndicatorEdgeCasesTests {
 			.path("region.balance.verdict").entity(String.class).isNotEqualTo("PASS")
 			.path("region.balance.reasons").entityList(String.class)
 			.satisfies((reasons) -> assertThat(reasons).contains(
-					"EQUIPMENT_VALUE: 1 of 3 schools have no figure, so the coefficient of variation is not judged"));
+					"生均教学仪器设备值：3 所学校中有 1 所缺少数据，差异系数无法判定"));
 	}
 
 	private void record(String school, List<Integer> grades, double teachingArea) {

@@ -2,8 +2,12 @@ package org.junheng.indicator;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
+
+import org.junheng.system.Languages;
+import org.junheng.system.Text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -23,7 +27,9 @@ class SegmentEvaluationTests {
 	void theSeventhUnderEightyFivePercentFails() {
 		SegmentEvaluation evaluation = evaluate(10, 10, 10, 10, 10, 10, 8.4);
 		assertThat(evaluation.verdict()).isEqualTo(Verdict.FAIL);
-		assertThat(evaluation.reasons()).singleElement().asString().contains("MULTIMEDIA_CLASSROOMS").contains("84%");
+		assertThat(Text.in(evaluation.reasons(), Languages.CHINESE)).containsExactly("每百名学生拥有网络多媒体教室数为 8.40，达到标准值 10 的 84%");
+		assertThat(Text.in(evaluation.reasons(), Locale.ENGLISH))
+			.containsExactly("networked multimedia classrooms per 100 students is 8.40, 84% of the threshold 10");
 	}
 
 	@Test
@@ -41,7 +47,8 @@ class SegmentEvaluationTests {
 		assertThat(equipment.value()).isNull();
 		assertThat(equipment.met()).isNull();
 		assertThat(evaluation.verdict()).isEqualTo(Verdict.NO_DATA);
-		assertThat(evaluation.reasons()).contains("EQUIPMENT_VALUE has no data");
+		assertThat(Text.in(evaluation.reasons(), Languages.CHINESE)).contains("生均教学仪器设备值：无数据");
+		assertThat(Text.in(evaluation.reasons(), Locale.ENGLISH)).contains("teaching equipment value per student: no data");
 	}
 
 	@Test

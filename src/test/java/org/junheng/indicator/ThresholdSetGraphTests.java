@@ -83,7 +83,7 @@ class ThresholdSetGraphTests {
 		this.graphQl.document(SET).variable("input", set).execute().errors().verify();
 		this.graphQl.document(SET).variable("input", set).execute().errors().satisfy(refused("CONFLICT", "input.version")
 			.andThen((errors) -> assertThat(errors.get(0).getMessage())
-				.isEqualTo("input.version is 0 but the threshold set is at version 1; reload and try again")));
+				.isEqualTo("input.version：为 0，但该标准已是第 1 版；请重新加载后再试")));
 		this.graphQl.document(SET).variable("input", Map.of("thresholdSet", code, "version", 1, "indicatorCode", "NO_SUCH", "stage", "ALL",
 				"value", 1, "source", "文件")).execute().errors().satisfy(refused("NOT_FOUND", "input.indicatorCode"));
 		this.graphQl.document(SET).variable("input", Map.of("thresholdSet", "NATIONAL-2017", "version", 0, "indicatorCode", "MUSIC_ROOM_AREA",

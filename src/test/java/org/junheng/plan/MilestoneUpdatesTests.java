@@ -165,7 +165,7 @@ class MilestoneUpdatesTests {
 			.verify(WAIT);
 		this.live.documentName("milestoneUpdates").variable("regionCode", "999999").executeSubscription().toFlux()
 			.as(StepVerifier::create)
-			.expectErrorSatisfies((error) -> assertThat(error).hasMessageContaining("no region has the code 999999"))
+			.expectErrorSatisfies((error) -> assertThat(error).hasMessageContaining("没有代码为 999999 的区域"))
 			.verify(WAIT);
 		this.live.documentName("milestoneUpdates").variable("after", "yesterday").executeSubscription().toFlux()
 			.as(StepVerifier::create)

@@ -96,7 +96,7 @@ class PlanGraphTests {
 			.path("updateMilestone.version").entity(Integer.class).isEqualTo(1);
 		update(Map.of("id", id, "version", 0, "progress", 90)).errors().satisfy(refused("CONFLICT", "input.version")
 			.andThen((errors) -> assertThat(errors).singleElement().extracting(ResponseError::getMessage)
-				.isEqualTo("input.version is 0 but the milestone is at version 1; reload and try again")));
+				.isEqualTo("input.version：为 0，但该里程碑已是第 1 版；请重新加载后再试")));
 		String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
 		update(Map.of("id", id, "version", 1, "status", "ACHIEVED")).errors().verify()
 			.path("updateMilestone.achievedOn").entity(String.class).isEqualTo(today)

@@ -182,7 +182,7 @@ class SchoolGraphTests {
 		updateSchool(Map.of("id", id, "version", 2, "stage", "NINE_YEAR")).errors().satisfy((errors) -> {
 			assertThat(errors).singleElement().satisfies((error) -> {
 				assertThat(error.getExtensions()).containsEntry("classification", "BAD_REQUEST").containsEntry("field", "input.stage");
-				assertThat(error.getMessage()).contains("2025 (6 grades), 2026 (6 grades)").contains("9 grades");
+				assertThat(error.getMessage()).contains("2025 (6), 2026 (6)").contains("九年一贯制学校有 9 个年级");
 			});
 		});
 		this.graphQl.documentName("access/version").variable("id", id).execute()

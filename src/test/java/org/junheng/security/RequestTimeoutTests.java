@@ -31,7 +31,7 @@ class RequestTimeoutTests {
 				.execute()
 				.errors().satisfy((errors) -> assertThat(errors).singleElement().satisfies((error) -> {
 					assertThat(error.getExtensions()).containsEntry("classification", "TIMEOUT").containsEntry("limit", "timeout");
-					assertThat(error.getMessage()).contains("5 ms");
+					assertThat(error.getMessage()).contains("5 毫秒");
 				}));
 		}
 	}

@@ -104,7 +104,7 @@ class DatabaseUnavailableTests {
 		assertThat(errors).isNotEmpty().allSatisfy((error) -> {
 			assertThat(error).extracting("extensions.classification").isEqualTo("UNAVAILABLE");
 			assertThat(error).extracting("extensions.retryable").isEqualTo(true);
-			assertThat(error).extracting("message").asString().contains("retry");
+			assertThat(error).extracting("message").asString().contains("重试");
 		});
 	}
 

@@ -87,7 +87,7 @@ class GraphQlHttpTests {
 				.jsonPath("$.errors.length()").isEqualTo(1)
 				.jsonPath("$.errors[0].extensions.classification").isEqualTo("BAD_REQUEST")
 				.jsonPath("$.errors[0].message").value((String message) -> org.assertj.core.api.Assertions.assertThat(message)
-					.contains("WebSocket (graphql-transport-ws) at /graphql").contains("Accept: text/event-stream")
+					.contains("WebSocket（graphql-transport-ws）连接 /graphql").contains("Accept: text/event-stream")
 					.doesNotContain("Publisher"));
 		}
 	}

@@ -8,6 +8,7 @@ import graphql.GraphQLContext;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.junheng.live.EventCursor;
 import org.junheng.region.Region;
 import org.junheng.region.Regions;
 import org.junheng.security.Access;
@@ -57,7 +58,7 @@ class MilestoneSubscriptionController {
 	Flux<MilestoneEvent> milestoneUpdates(@Argument String planId, @Argument String regionCode, @Argument String after,
 			GraphQLContext context) {
 		return Flux.defer(() -> {
-			Long cursor = cursor(after);
+			Long cursor = EventCursor.parse(after);
 			Scope scope = this.access.requirePublicData(Caller.of(context), "milestoneUpdates");
 			if (planId != null) {
 				long plan = GlobalId.key(planId, "Plan", "planId");
@@ -112,22 +113,6 @@ class MilestoneSubscriptionController {
 	@SchemaMapping(typeName = "PlanProgress")
 	Mono<Plan> plan(PlanProgress.Summary summary) {
 		return this.plans.require(summary.planId(), "planId");
-	}
-
-	private static Long cursor(String after) {
-		if (after == null) {
-			return null;
-		}
-		try {
-			long value = Long.parseLong(after);
-			if (value >= 0) {
-				return value;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// reported below
-		}
-		throw InvalidInputException.of("after", "check.serverCursor");
 	}
 
 }

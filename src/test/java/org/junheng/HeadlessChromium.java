@@ -64,10 +64,16 @@ public final class HeadlessChromium implements AutoCloseable {
 	}
 
 	public static HeadlessChromium open(String url) throws Exception {
+		return open(url, 1280, 900);
+	}
+
+	/** A browser window of the size, its page at the URL. */
+	public static HeadlessChromium open(String url, int width, int height) throws Exception {
 		Path profile = Files.createTempDirectory("junheng-chromium");
 		Process process = new ProcessBuilder(BINARY.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
 				"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--user-data-dir=" + profile, "--remote-debugging-port=0", "--window-size=1280,900", url)
+				"--user-data-dir=" + profile, "--remote-debugging-port=0", "--window-size=" + width + "," + height,
+				"--hide-scrollbars", url)
 			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 			.start();
@@ -96,13 +102,32 @@ public final class HeadlessChromium implements AutoCloseable {
 
 	/** The value of a JavaScript expression in the page, as text. */
 	public String evaluate(String expression) throws Exception {
+		JsonNode result = send("Runtime.evaluate", Map.of("expression", "String(" + expression + ")", "returnByValue", true));
+		return result.at("/result/result/value").asString();
+	}
+
+	/**
+	 * Makes the page's viewport this size, as a screen of it would (a phone: mobile, with touch),
+	 * and loads the URL again in it.
+	 */
+	public void viewport(int width, int height, boolean mobile, String url) throws Exception {
+		send("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+		send("Page.navigate", Map.of("url", url));
+	}
+
+	/** What the page shows now, as a PNG file. */
+	public void screenshot(Path file) throws Exception {
+		JsonNode result = send("Page.captureScreenshot", Map.of("format", "png"));
+		Files.createDirectories(file.getParent());
+		Files.write(file, java.util.Base64.getDecoder().decode(result.at("/result/data").asString()));
+	}
+
+	private JsonNode send(String method, Map<String, Object> params) throws Exception {
 		int id = this.ids.incrementAndGet();
 		CompletableFuture<JsonNode> reply = new CompletableFuture<>();
 		this.pending.put(id, reply);
-		this.devTools.sendText(this.json.writeValueAsString(Map.of("id", id, "method", "Runtime.evaluate", "params",
-				Map.of("expression", "String(" + expression + ")", "returnByValue", true))), true).join();
-		JsonNode result = reply.get(10, TimeUnit.SECONDS);
-		return result.at("/result/result/value").asString();
+		this.devTools.sendText(this.json.writeValueAsString(Map.of("id", id, "method", method, "params", params)), true).join();
+		return reply.get(20, TimeUnit.SECONDS);
 	}
 
 	/** Waits until the expression's value satisfies the check; returns how long that took. */

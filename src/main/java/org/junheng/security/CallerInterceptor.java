@@ -29,6 +29,7 @@ import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
 import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.graphql.server.WebSocketSessionInfo;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -50,6 +51,8 @@ class CallerInterceptor implements WebSocketGraphQlInterceptor {
 	/** Where a WebSocket session keeps the instant its token expires. */
 	private static final String EXPIRES = "junheng.tokenExpires";
 
+	private static final String LANGUAGE = "junheng.language";
+
 	private final VerifiedTokens tokens;
 
 	private final Clock clock;
@@ -68,6 +71,11 @@ class CallerInterceptor implements WebSocketGraphQlInterceptor {
 
 	@Override
 	public Mono<Object> handleConnectionInitialization(WebSocketSessionInfo session, Map<String, Object> payload) {
+		// A browser cannot set a WebSocket handshake's headers: a page asks for its language here.
+		String language = entry(payload, HttpHeaders.ACCEPT_LANGUAGE);
+		if (language != null) {
+			session.getAttributes().put(LANGUAGE, language);
+		}
 		String token = bearer(payload);
 		if (token == null) {
 			return Mono.empty();
@@ -80,7 +88,9 @@ class CallerInterceptor implements WebSocketGraphQlInterceptor {
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-		Locale locale = Languages.of(request.getHeaders());
+		Locale locale = (request instanceof WebSocketGraphQlRequest webSocket
+				&& webSocket.getSessionInfo().getAttributes().get(LANGUAGE) instanceof String language) ? Languages.of(language)
+						: Languages.of(request.getHeaders());
 		int length = request.getDocument().length();
 		if (length > this.maxDocument) {
 			// Refused before parsing: a huge document costs the parser even when it is invalid.
@@ -157,14 +167,22 @@ class CallerInterceptor implements WebSocketGraphQlInterceptor {
 	}
 
 	private static String bearer(Map<String, Object> payload) {
+		if (payload == null || payload.keySet().stream().noneMatch(HttpHeaders.AUTHORIZATION::equalsIgnoreCase)) {
+			return null;
+		}
+		String value = entry(payload, HttpHeaders.AUTHORIZATION);
+		// Present but not a bearer token: refused like a bad token, never taken as anonymous.
+		return (value != null && value.regionMatches(true, 0, "Bearer ", 0, 7)) ? value.substring(7).strip() : "";
+	}
+
+	/** A text entry of the connection_init payload, its name in any case, like a header's. */
+	private static String entry(Map<String, Object> payload, String name) {
 		if (payload == null) {
 			return null;
 		}
 		for (Map.Entry<String, Object> entry : payload.entrySet()) {
-			if (entry.getKey().equalsIgnoreCase("authorization")) {
-				// Present but not a bearer token: refused like a bad token, never taken as anonymous.
-				return (entry.getValue() instanceof String value && value.regionMatches(true, 0, "Bearer ", 0, 7))
-						? value.substring(7).strip() : "";
+			if (entry.getKey().equalsIgnoreCase(name)) {
+				return (entry.getValue() instanceof String value) ? value : null;
 			}
 		}
 		return null;

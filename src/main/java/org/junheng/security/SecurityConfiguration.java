@@ -39,8 +39,13 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, VerifiedTokens tokens,
-			@Value("${junheng.cors.allowed-origins:}") List<String> allowedOrigins) {
+			@Value("${junheng.cors.allowed-origins:}") List<String> allowedOrigins,
+			@Value("${junheng.display.frame-ancestors:'self'}") String frameAncestors) {
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			// Who may show Junheng's pages in a frame (a bureau portal embedding the wall display):
+			// CSP frame-ancestors, which browsers obey over X-Frame-Options, so that one is off.
+			.headers((headers) -> headers.frameOptions((frames) -> frames.disable())
+				.contentSecurityPolicy((csp) -> csp.policyDirectives("frame-ancestors " + frameAncestors)))
 			.cors((cors) -> cors.configurationSource(cors(allowedOrigins)))
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)

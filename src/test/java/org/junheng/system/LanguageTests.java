@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import org.junheng.EndToEndTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.http.HttpHeaders;
@@ -113,6 +115,20 @@ class LanguageTests {
 			.header(HttpHeaders.ACCEPT_LANGUAGE, "en")
 			.build();
 		english.document(document).executeSubscription().toFlux().as(StepVerifier::create)
+			.expectErrorSatisfies((error) -> assertThat(error).hasMessageContaining("no region has the code 999999"))
+			.verify(Duration.ofSeconds(10));
+		// A page cannot set the handshake's headers: connection_init's payload may name the language instead.
+		WebSocketGraphQlTester asked = WebSocketGraphQlTester
+			.builder("ws://127.0.0.1:" + this.port + "/graphql", new ReactorNettyWebSocketClient())
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN")
+			.interceptor(new WebSocketGraphQlClientInterceptor() {
+				@Override
+				public Mono<Object> connectionInitPayload() {
+					return Mono.just(Map.of("Accept-Language", "en-US"));
+				}
+			})
+			.build();
+		asked.document(document).executeSubscription().toFlux().as(StepVerifier::create)
 			.expectErrorSatisfies((error) -> assertThat(error).hasMessageContaining("no region has the code 999999"))
 			.verify(Duration.ofSeconds(10));
 	}

@@ -109,11 +109,11 @@ class OperationsTests {
 			.POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ indicatorDefinitions { code nameZh nameEn unit baseFigures } }\"}"))
 			.build());
 		assertThat(answer.headers().firstValue("Content-Encoding")).hasValue("gzip");
-		String etag = this.api.get().uri("/display/display.js").exchange().expectStatus().isOk()
+		String etag = this.api.get().uri("/display/dashboard.js").exchange().expectStatus().isOk()
 			.expectHeader().value(HttpHeaders.CACHE_CONTROL, (value) -> assertThat(value).contains("max-age").doesNotContain("no-store"))
 			.returnResult(String.class).getResponseHeaders().getETag();
 		assertThat(etag).isNotBlank();
-		this.api.get().uri("/display/display.js").header(HttpHeaders.IF_NONE_MATCH, etag).exchange().expectStatus().isNotModified();
+		this.api.get().uri("/display/dashboard.js").header(HttpHeaders.IF_NONE_MATCH, etag).exchange().expectStatus().isNotModified();
 		this.api.get().uri("/graphql/schema").exchange().expectStatus().isOk()
 			.expectHeader().contentType("text/plain;charset=UTF-8")
 			.expectBody(String.class).value((schema) -> assertThat(schema).contains("type School implements Node"));

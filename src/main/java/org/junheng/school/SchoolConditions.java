@@ -1,10 +1,13 @@
 package org.junheng.school;
 
-import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.util.List;
 
+import io.r2dbc.spi.Readable;
+
 import org.junheng.security.SchoolOwned;
+import org.junheng.system.Checks;
+import org.junheng.system.Text;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
@@ -34,6 +37,40 @@ public record SchoolConditions(@Id Long id, Long schoolId, Integer schoolYear, L
 
 	public Integer largestClass() {
 		return this.classSizes.stream().max(Integer::compare).orElse(null);
+	}
+
+	/**
+	 * The rules of a year's figures, whatever brings them (the API, an import): each broken one
+	 * goes into {@code checks} under its field's name.
+	 */
+	public Checks checkFigures(Checks checks) {
+		return checks.schoolYear(this.schoolYear, "schoolYear")
+			.require(!this.studentsByGrade.isEmpty(), "studentsByGrade", "check.gradesListed")
+			.require(this.studentsByGrade.stream().allMatch((n) -> n != null && n >= 0), "studentsByGrade", "check.negative")
+			.require(this.classSizes.stream().allMatch((n) -> n != null && n > 0), "classSizes", "check.allPositive")
+			.require(sum(this.classSizes) == sum(this.studentsByGrade), "classSizes", "check.classSizesSum", sum(this.studentsByGrade))
+			.notNegative(this.teachingArea, "teachingArea")
+			.atMost(this.teachingArea, 1e9, "teachingArea")
+			.notNegative(this.sportsArea, "sportsArea")
+			.atMost(this.sportsArea, 1e9, "sportsArea")
+			.notNegative(this.equipmentValue, "equipmentValue")
+			.atMost(this.equipmentValue, 1e11, "equipmentValue")
+			.notNegative(this.multimediaClassrooms, "multimediaClassrooms")
+			.notNegative(this.books, "books")
+			.require(this.musicRoomAreas.stream().allMatch((a) -> a.signum() > 0), "musicRoomAreas", "check.allPositive")
+			.require(this.musicRoomAreas.stream().allMatch((a) -> a.doubleValue() < 1e5), "musicRoomAreas", "check.roomArea")
+			.require(this.artRoomAreas.stream().allMatch((a) -> a.signum() > 0), "artRoomAreas", "check.allPositive")
+			.require(this.artRoomAreas.stream().allMatch((a) -> a.doubleValue() < 1e5), "artRoomAreas", "check.roomArea");
+	}
+
+	/** Its grades against the school's stage: a primary school lists 5 or 6, a nine-year school 9. */
+	public Checks checkGrades(Checks checks, SchoolStage stage) {
+		return checks.require(stage.allowsGrades(this.studentsByGrade.size()), "studentsByGrade", "check.gradesForStage",
+				stage.gradesText(), Text.of("stage." + stage));
+	}
+
+	private static int sum(List<Integer> values) {
+		return values.stream().mapToInt((n) -> (n != null) ? n : 0).sum();
 	}
 
 	SchoolConditions withId(Long id, Integer version) {

@@ -1,7 +1,6 @@
 package org.junheng.school;
 
 import java.math.BigDecimal;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -84,36 +83,13 @@ class SchoolConditionsController {
 	@MutationMapping
 	Mono<SchoolConditions> recordSchoolConditions(@Argument RecordSchoolConditionsInput input, GraphQLContext context) {
 		long schoolId = GlobalId.key(input.schoolId(), "School", "input.schoolId");
-		Checks checks = Checks.on("input")
-			.range(input.schoolYear(), 1949, 2200, "schoolYear")
-			.require(!input.studentsByGrade().isEmpty(), "studentsByGrade", "check.gradesListed")
-			.require(input.studentsByGrade().stream().allMatch((n) -> n >= 0), "studentsByGrade", "check.negative")
-			.require(input.classSizes().stream().allMatch((n) -> n > 0), "classSizes", "check.allPositive")
-			.require(sum(input.classSizes()) == sum(input.studentsByGrade()), "classSizes",
-					"check.classSizesSum", sum(input.studentsByGrade()))
-			.notNegative(input.teachingArea(), "teachingArea")
-			.atMost(input.teachingArea(), 1e9, "teachingArea")
-			.atMost(input.sportsArea(), 1e9, "sportsArea")
-			.atMost(input.equipmentValue(), 1e11, "equipmentValue")
-			.require(areas(input.musicRoomAreas()).stream().allMatch((a) -> a.doubleValue() < 1e5)
-					&& areas(input.artRoomAreas()).stream().allMatch((a) -> a.doubleValue() < 1e5), "musicRoomAreas",
-					"check.roomArea")
-			.notNegative(input.sportsArea(), "sportsArea")
-			.notNegative(input.equipmentValue(), "equipmentValue")
-			.notNegative(input.multimediaClassrooms(), "multimediaClassrooms")
-			.notNegative(input.books(), "books")
-			.require(areas(input.musicRoomAreas()).stream().allMatch((a) -> a.signum() > 0), "musicRoomAreas", "check.allPositive")
-			.require(areas(input.artRoomAreas()).stream().allMatch((a) -> a.signum() > 0), "artRoomAreas", "check.allPositive");
-		checks.validate();
 		SchoolConditions conditions = new SchoolConditions(null, schoolId, input.schoolYear(), input.studentsByGrade(),
 				input.classSizes(), input.teachingArea(), input.sportsArea(), input.equipmentValue(),
 				input.multimediaClassrooms(), areas(input.musicRoomAreas()), areas(input.artRoomAreas()), input.books(), null);
+		conditions.checkFigures(Checks.on("input")).validate();
 		return this.access.requireSchool(Caller.of(context), schoolId, true, "input.schoolId", "action.recordConditions", Role.ADMIN)
 			.then(this.schools.require(schoolId, "input.schoolId")).flatMap((school) -> {
-			Checks.on("input")
-				.require(school.stage().allowsGrades(input.studentsByGrade().size()), "studentsByGrade",
-						"check.gradesForStage", school.stage().gradesText(), Text.of("stage." + school.stage()))
-				.validate();
+			conditions.checkGrades(Checks.on("input"), school.stage()).validate();
 			return this.db.sql("select id, version from school_conditions where school_id = :school and school_year = :year")
 				.bind("school", schoolId).bind("year", input.schoolYear())
 				.map((row) -> conditions.withId(row.get("id", Long.class), row.get("version", Integer.class)))
@@ -143,10 +119,6 @@ class SchoolConditionsController {
 		return spec.map(SchoolConditions::from)
 			.all()
 			.collectMap((conditions) -> new ConditionsKey(conditions.schoolId(), year));
-	}
-
-	private static int sum(Collection<Integer> values) {
-		return values.stream().mapToInt(Integer::intValue).sum();
 	}
 
 	private static List<BigDecimal> areas(List<BigDecimal> areas) {

@@ -144,16 +144,30 @@ public class Access {
 	 */
 	public Mono<Void> requireSchool(Caller caller, long schoolId, boolean schoolAdmin, String field, String what,
 			Role... roles) {
-		boolean ownRight = schoolAdmin && caller.schoolAdmin();
-		boolean regional = caller.regional(roles);
-		if (!ownRight && !regional) {
+		Scope scope = writableSchools(caller, schoolAdmin, roles);
+		if (scope.none()) {
 			return Mono.error(() -> caller.forbidden(field, what));
 		}
-		if ((ownRight && caller.schoolId() == schoolId) || (regional && caller.national())) {
+		if (scope.all()) {
 			return schoolExists(schoolId, field, what);
 		}
-		// Another school than a school administrator's own is as far out of its reach as one that does not exist.
-		return regional ? schoolIn(caller.regionCode(), schoolId, field, what) : unreachable(field, what);
+		if (scope.schoolId() != null) {
+			// Another school than a school administrator's own is as far out of its reach as one that does not exist.
+			return (scope.schoolId() == schoolId) ? schoolExists(schoolId, field, what) : unreachable(field, what);
+		}
+		return schoolIn(scope.regionCode(), schoolId, field, what);
+	}
+
+	/**
+	 * The schools a caller may write (as {@link #requireSchool} allows one), as a scope for many
+	 * at once, as an import writes them: a regional caller with one of the roles, its region's; a
+	 * school administrator, when {@code schoolAdmin}, its own school; anyone else none.
+	 */
+	public Scope writableSchools(Caller caller, boolean schoolAdmin, Role... roles) {
+		if (caller.regional(roles)) {
+			return regionScope(caller);
+		}
+		return (schoolAdmin && caller.schoolAdmin()) ? Scope.school(caller.schoolId()) : Scope.NONE;
 	}
 
 	/**

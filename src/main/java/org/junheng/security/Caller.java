@@ -6,11 +6,15 @@ import java.util.Set;
 
 import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
+import reactor.core.publisher.Mono;
 
 import org.junheng.system.ForbiddenException;
 import org.junheng.system.GlobalId;
 import org.junheng.system.Text;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
  * Who is asking: the token's subject, roles, the region its authority covers (descendants
@@ -103,6 +107,15 @@ public record Caller(String subject, Set<Role> roles, String regionCode, Long sc
 			}
 		}
 		return false;
+	}
+
+	/** The caller of the HTTP request being served: its bearer token's, or anonymous without one. */
+	public static Mono<Caller> current() {
+		return ReactiveSecurityContextHolder.getContext()
+			.map(SecurityContext::getAuthentication)
+			.filter(JwtAuthenticationToken.class::isInstance)
+			.map((authentication) -> from(((JwtAuthenticationToken) authentication).getToken()))
+			.defaultIfEmpty(ANONYMOUS);
 	}
 
 	/** A school administrator with a school named in its token. */

@@ -30,9 +30,6 @@ import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.graphql.server.WebSocketSessionInfo;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 
 /**
@@ -143,11 +140,7 @@ class CallerInterceptor implements WebSocketGraphQlInterceptor {
 			Object caller = webSocket.getSessionInfo().getAttributes().get(Caller.KEY);
 			return Mono.just((caller instanceof Caller known) ? known : Caller.ANONYMOUS);
 		}
-		return ReactiveSecurityContextHolder.getContext()
-			.map(SecurityContext::getAuthentication)
-			.filter(JwtAuthenticationToken.class::isInstance)
-			.map((authentication) -> Caller.from(((JwtAuthenticationToken) authentication).getToken()))
-			.defaultIfEmpty(Caller.ANONYMOUS);
+		return Caller.current();
 	}
 
 	/** The answer to a request that ran out of time; graphql-java stops fetching what it has not started. */

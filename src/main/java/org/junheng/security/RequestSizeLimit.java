@@ -23,24 +23,31 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * Answers 413 with a GraphQL-shaped error when a request's body is above
- * {@code junheng.graphql.max-body-size}: before reading a byte of it when it declares its length,
+ * {@code junheng.graphql.max-body-size} ({@code junheng.imports.max-file-size} for an upload to
+ * {@code /imports/}): before reading a byte of it when it declares its length,
  * and as soon as the limit is passed when it is sent in chunks without one.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimit implements WebFilter {
 
-	private final long maxBody;
+	private final long maxGraphQl;
 
-	RequestSizeLimit(@Value("${junheng.graphql.max-body-size:100000}") long maxBody) {
-		this.maxBody = maxBody;
+	private final long maxUpload;
+
+	RequestSizeLimit(@Value("${junheng.graphql.max-body-size:100000}") long maxGraphQl,
+			@Value("${junheng.imports.max-file-size:20000000}") long maxUpload) {
+		this.maxGraphQl = maxGraphQl;
+		this.maxUpload = maxUpload;
 	}
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		// A spreadsheet upload may be large; anything else is a GraphQL request or smaller.
+		long maxBody = exchange.getRequest().getPath().value().startsWith("/imports/") ? this.maxUpload : this.maxGraphQl;
 		long length = exchange.getRequest().getHeaders().getContentLength();
-		if (length > this.maxBody) {
-			return tooLarge(exchange, Text.of("refusal.bytes", length));
+		if (length > maxBody) {
+			return tooLarge(exchange, Text.of("refusal.bytes", length), maxBody);
 		}
 		if (length >= 0) {
 			return chain.filter(exchange);
@@ -50,7 +57,7 @@ class RequestSizeLimit implements WebFilter {
 			public Flux<DataBuffer> getBody() {
 				AtomicLong read = new AtomicLong();
 				return super.getBody().doOnNext((buffer) -> {
-					if (read.addAndGet(buffer.readableByteCount()) > RequestSizeLimit.this.maxBody) {
+					if (read.addAndGet(buffer.readableByteCount()) > maxBody) {
 						DataBufferUtils.release(buffer);
 						throw new BodyTooLarge();
 					}
@@ -59,12 +66,12 @@ class RequestSizeLimit implements WebFilter {
 		};
 		return chain.filter(exchange.mutate().request(counted).build())
 			.onErrorResume((ex) -> causedBy(ex, BodyTooLarge.class) && !exchange.getResponse().isCommitted(),
-					(ex) -> tooLarge(exchange, Text.of("refusal.moreBytes", this.maxBody)));
+					(ex) -> tooLarge(exchange, Text.of("refusal.moreBytes", maxBody), maxBody));
 	}
 
-	private Mono<Void> tooLarge(ServerWebExchange exchange, Text actual) {
-		return ErrorResponse.write(exchange, HttpStatus.PAYLOAD_TOO_LARGE, Text.of("refusal.bodySize", actual, this.maxBody),
-				Refusal.QUERY_TOO_COMPLEX.name(), Map.of("limit", "bodySize", "max", this.maxBody));
+	private static Mono<Void> tooLarge(ServerWebExchange exchange, Text actual, long maxBody) {
+		return ErrorResponse.write(exchange, HttpStatus.PAYLOAD_TOO_LARGE, Text.of("refusal.bodySize", actual, maxBody),
+				Refusal.QUERY_TOO_COMPLEX.name(), Map.of("limit", "bodySize", "max", maxBody));
 	}
 
 	private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {

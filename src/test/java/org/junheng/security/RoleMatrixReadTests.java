@@ -171,6 +171,20 @@ class RoleMatrixReadTests {
 		}
 	}
 
+	@Test
+	void regionBalanceIsFollowedByEveryRoleWhileRegionDataIsPublic() {
+		for (Who who : Who.values()) {
+			StepVerifier.create(this.world.webSocket(who)
+				.document("subscription($code: String!) { regionBalanceChanged(regionCode: $code, schoolYear: 2026) { region { code } balances { stage } } }")
+				.variable("code", this.world.county)
+				.executeSubscription().toFlux().take(1))
+				.assertNext((response) -> assertThat(response.path("regionBalanceChanged.balances[*].stage").entityList(String.class).get())
+					.containsExactly("PRIMARY", "JUNIOR"))
+				.expectComplete()
+				.verify(Duration.ofSeconds(10));
+		}
+	}
+
 	private static List<Map<String, Object>> auditOf(HttpGraphQlTester tester) {
 		return tester.documentName("access/auditTrail").execute().errors().verify()
 			.path("auditTrail.edges[*].node").entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
@@ -190,8 +204,9 @@ class RoleMatrixReadTests {
 	}
 
 	static final Set<String> COVERED_QUERIES = Set.of("node", "regions", "region", "schools", "school", "teachers", "exchanges",
-			"pairings", "plans", "plan", "indicatorDefinitions", "thresholdSets", "milestoneEventsCursor", "auditTrail");
+			"pairings", "plans", "plan", "indicatorDefinitions", "thresholdSets", "milestoneEventsCursor", "auditTrail", "imports",
+			"import");
 
-	static final Set<String> COVERED_SUBSCRIPTIONS = Set.of("planProgress", "milestoneUpdates");
+	static final Set<String> COVERED_SUBSCRIPTIONS = Set.of("planProgress", "milestoneUpdates", "regionBalanceChanged");
 
 }

@@ -1,0 +1,75 @@
+package org.junheng.imports;
+
+import java.util.List;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+
+/** The import tables (V8): an import, its rows' outcomes and its problems, each list in one statement. */
+@Component
+class ImportStore {
+
+	private final DatabaseClient db;
+
+	ImportStore(DatabaseClient db) {
+		this.db = db;
+	}
+
+	/** A new import, refused until its rows are written; returns its ID. */
+	Mono<Long> begin(ImportRecord record) {
+		DatabaseClient.GenericExecuteSpec spec = this.db.sql("insert into import_batch (kind, file_name, dry_run, status, actor,"
+				+ " region_code, school_id, rows_total, file_problem) values ('CONDITIONS', :file, :dry, :status, :actor, :region, :school,"
+				+ " :total, :problem) returning id")
+			.bind("file", record.fileName())
+			.bind("dry", record.dryRun())
+			.bind("status", record.status())
+			.bind("actor", record.actor())
+			.bind("total", record.rowsTotal());
+		spec = (record.regionCode() != null) ? spec.bind("region", record.regionCode()) : spec.bindNull("region", String.class);
+		spec = (record.schoolId() != null) ? spec.bind("school", record.schoolId()) : spec.bindNull("school", Long.class);
+		spec = (record.fileProblem() != null) ? spec.bind("problem", record.fileProblem()) : spec.bindNull("problem", String.class);
+		return spec.map((row) -> row.get("id", Long.class)).one();
+	}
+
+	Mono<Void> finish(long id, String status, int[] counts, long millis) {
+		return this.db.sql("update import_batch set status = :status, rows_created = :created, rows_updated = :updated,"
+				+ " rows_unchanged = :unchanged, rows_refused = :refused, duration_ms = :millis where id = :id")
+			.bind("id", id).bind("status", status).bind("created", counts[0]).bind("updated", counts[1])
+			.bind("unchanged", counts[2]).bind("refused", counts[3]).bind("millis", (int) millis)
+			.then();
+	}
+
+	Mono<Void> rows(long id, List<ImportRecord.RowOutcome> rows) {
+		if (rows.isEmpty()) {
+			return Mono.empty();
+		}
+		return this.db.sql("insert into import_row (import_id, row_number, school_code, school_year, outcome)"
+				+ " select :id, * from unnest(:numbers::integer[], :codes::text[], :years::integer[], :outcomes::text[])")
+			.bind("id", id)
+			.bind("numbers", rows.stream().map(ImportRecord.RowOutcome::row).toArray(Integer[]::new))
+			.bind("codes", rows.stream().map(ImportRecord.RowOutcome::schoolCode).toArray(String[]::new))
+			.bind("years", rows.stream().map(ImportRecord.RowOutcome::schoolYear).toArray(Integer[]::new))
+			.bind("outcomes", rows.stream().map(ImportRecord.RowOutcome::outcome).toArray(String[]::new))
+			.then();
+	}
+
+	Mono<Void> problems(long id, List<Problem> problems) {
+		if (problems.isEmpty()) {
+			return Mono.empty();
+		}
+		return this.db.sql("insert into import_problem (import_id, row_number, position, column_name, value, message_zh, message_en)"
+				+ " select :id, p.row_number, row_number() over (partition by p.row_number order by p.ord), p.column_name, p.value,"
+				+ " p.zh, p.en from unnest(:rows::integer[], :columns::text[], :values::text[], :zh::text[], :en::text[])"
+				+ " with ordinality as p (row_number, column_name, value, zh, en, ord)")
+			.bind("id", id)
+			.bind("rows", problems.stream().map(Problem::row).toArray(Integer[]::new))
+			.bind("columns", problems.stream().map(Problem::column).toArray(String[]::new))
+			.bind("values", problems.stream().map(Problem::value).toArray(String[]::new))
+			.bind("zh", problems.stream().map(Problem::chinese).toArray(String[]::new))
+			.bind("en", problems.stream().map(Problem::english).toArray(String[]::new))
+			.then();
+	}
+
+}

@@ -122,6 +122,12 @@ public final class HeadlessChromium implements AutoCloseable {
 		Files.write(file, java.util.Base64.getDecoder().decode(result.at("/result/data").asString()));
 	}
 
+	/** The page printed to PDF as Chromium's print dialog would, with its own CSS page size and margins. */
+	public byte[] pdf() throws Exception {
+		JsonNode result = send("Page.printToPDF", Map.of("preferCSSPageSize", true, "printBackground", true));
+		return java.util.Base64.getDecoder().decode(result.at("/result/data").asString());
+	}
+
 	private JsonNode send(String method, Map<String, Object> params) throws Exception {
 		int id = this.ids.incrementAndGet();
 		CompletableFuture<JsonNode> reply = new CompletableFuture<>();

@@ -21,18 +21,6 @@ final class Cells {
 	private Cells() {
 	}
 
-	/** A cell's value refused: the message key and its arguments, after "第 n 行 column value". */
-	static final class Refused extends Exception {
-
-		final String key;
-
-		Refused(String key) {
-			super(key, null, false, false);
-			this.key = key;
-		}
-
-	}
-
 	/** The text, normalized: NFKC folds full-width forms; every kind of space is trimmed. */
 	static String text(String raw) {
 		if (raw == null) {

@@ -22,6 +22,9 @@ enum ConditionsColumn {
 	GRADE_7("七年级学生数", "studentsByGrade", "人；初中学校只填七至九年级"),
 	GRADE_8("八年级学生数", "studentsByGrade", "人"),
 	GRADE_9("九年级学生数", "studentsByGrade", "人"),
+	GRADE_10("十年级学生数", "studentsByGrade", "人；十二年一贯制学校的高一"),
+	GRADE_11("十一年级学生数", "studentsByGrade", "人；高二"),
+	GRADE_12("十二年级学生数", "studentsByGrade", "人；高三"),
 	CLASS_SIZES("各班人数", "classSizes", "每班学生数，用逗号或顿号分隔，如 45,44,46；总数须等于各年级学生数之和"),
 	TEACHING_AREA("教学及辅助用房面积（平方米）", "teachingArea", "平方米"),
 	SPORTS_AREA("体育运动场馆面积（平方米）", "sportsArea", "平方米"),
@@ -35,7 +38,7 @@ enum ConditionsColumn {
 	static final String TEMPLATE_VERSION = "conditions-1";
 
 	static final List<ConditionsColumn> GRADES = List.of(GRADE_1, GRADE_2, GRADE_3, GRADE_4, GRADE_5, GRADE_6, GRADE_7, GRADE_8,
-			GRADE_9);
+			GRADE_9, GRADE_10, GRADE_11, GRADE_12);
 
 	final String header;
 

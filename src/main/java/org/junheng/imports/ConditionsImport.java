@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -77,7 +76,7 @@ class ConditionsImport {
 				}
 				return rows(sheet, scope).flatMap((checked) -> record(caller, scope, fileName, dryRun, sheet, checked, started));
 			})
-			.onErrorResume(SheetReader.Refused.class,
+			.onErrorResume(Refused.class,
 					(refused) -> refusedFile(caller, scope, fileName, dryRun, refused.key, 0));
 	}
 
@@ -185,14 +184,19 @@ class ConditionsImport {
 	/** All rows in one audited transaction, with their outcomes; nothing when any write fails. */
 	private Mono<int[]> written(Caller caller, long id, Checked checked) {
 		int[] counts = new int[4];
-		List<ImportRecord.RowOutcome> outcomes = new ArrayList<>();
-		Mono<Void> rows = Flux.fromIterable(checked.valid())
-			.concatMap((parsed) -> this.writer.upsert(forSchool(parsed.figures(), checked.schoolOf().get(parsed.row())))
-				.doOnNext((result) -> {
-					counts[result.ordinal()]++;
-					outcomes.add(new ImportRecord.RowOutcome(parsed.row(), parsed.code(), parsed.schoolYear(), result.name()));
-				}))
-			.then(Mono.defer(() -> this.store.rows(id, outcomes)));
+		List<SchoolConditions> all = checked.valid().stream()
+			.map((parsed) -> forSchool(parsed.figures(), checked.schoolOf().get(parsed.row())))
+			.toList();
+		Mono<Void> rows = this.writer.upsertAll(all).flatMap((results) -> {
+			List<ImportRecord.RowOutcome> outcomes = new ArrayList<>();
+			for (ConditionsRows.Parsed parsed : checked.valid()) {
+				ConditionsWriter.Outcome result = results.get(new ConditionsWriter.Key(checked.schoolOf().get(parsed.row()),
+						parsed.schoolYear()));
+				counts[result.ordinal()]++;
+				outcomes.add(new ImportRecord.RowOutcome(parsed.row(), parsed.code(), parsed.schoolYear(), result.name()));
+			}
+			return this.store.rows(id, outcomes);
+		});
 		return this.transactions.run(caller, "importConditions:" + id, rows.thenReturn(counts))
 			.flatMap((done) -> AfterCommit.publish(this.events, new BaseFiguresChanged("school conditions")).thenReturn(done));
 	}

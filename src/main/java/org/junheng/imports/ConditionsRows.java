@@ -101,7 +101,7 @@ final class ConditionsRows {
 
 	interface Reader<T> {
 
-		T read(String raw) throws Cells.Refused;
+		T read(String raw) throws Refused;
 
 	}
 
@@ -109,7 +109,7 @@ final class ConditionsRows {
 		try {
 			return reader.read(row.get(column));
 		}
-		catch (Cells.Refused refused) {
+		catch (Refused refused) {
 			problems.add(problem(row, column, refused.key));
 			return null;
 		}

@@ -58,18 +58,6 @@ final class SheetReader {
 	private SheetReader() {
 	}
 
-	/** The whole file refused: a message key. */
-	static final class Refused extends Exception {
-
-		final String key;
-
-		Refused(String key) {
-			super(key, null, false, false);
-			this.key = key;
-		}
-
-	}
-
 	static Sheet read(Path file, String fileName) throws Refused {
 		byte[] head = new byte[8];
 		try (InputStream in = Files.newInputStream(file)) {

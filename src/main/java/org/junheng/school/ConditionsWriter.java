@@ -1,7 +1,13 @@
 package org.junheng.school;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -29,11 +35,38 @@ public class ConditionsWriter {
 		this.db = db;
 	}
 
-	public Mono<Outcome> upsert(SchoolConditions conditions) {
-		DatabaseClient.GenericExecuteSpec spec = this.db.sql("""
+	/** A school year of a school, as the writes' results are keyed. */
+	public record Key(long schoolId, int schoolYear) {
+	}
+
+	private static final int CHUNK = 1000;
+
+	/**
+	 * Writes all the years, a thousand rows a statement (arrays travel as their text form, one
+	 * array of them per column, and are cast back in SQL), within the caller's transaction.
+	 */
+	public Mono<Map<Key, Outcome>> upsertAll(List<SchoolConditions> all) {
+		Map<Key, Outcome> outcomes = new HashMap<>();
+		all.forEach((conditions) -> outcomes.put(new Key(conditions.schoolId(), conditions.schoolYear()), Outcome.UNCHANGED));
+		List<List<SchoolConditions>> chunks = new ArrayList<>();
+		for (int i = 0; i < all.size(); i += CHUNK) {
+			chunks.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
+		}
+		return Flux.fromIterable(chunks)
+			.concatMap(this::chunk)
+			.doOnNext((written) -> outcomes.put(written.getKey(), written.getValue()))
+			.then(Mono.fromSupplier(() -> outcomes));
+	}
+
+	private Flux<Map.Entry<Key, Outcome>> chunk(List<SchoolConditions> rows) {
+		return this.db.sql("""
 				insert into school_conditions (school_id, school_year, students_by_grade, class_sizes, teaching_area, sports_area,
 				    equipment_value, multimedia_classrooms, music_room_areas, art_room_areas, books)
-				values (:school, :year, :grades, :classes, :teaching, :sports, :equipment, :multimedia, :music, :art, :books)
+				select school_id, school_year, grades::integer[], classes::integer[], teaching, sports, equipment, multimedia,
+				    music::numeric[], art::numeric[], books
+				from unnest(:schools::bigint[], :years::integer[], :grades::text[], :classes::text[], :teaching::numeric[],
+				    :sports::numeric[], :equipment::numeric[], :multimedia::integer[], :music::text[], :art::text[], :books::integer[])
+				  as r (school_id, school_year, grades, classes, teaching, sports, equipment, multimedia, music, art, books)
 				on conflict (school_id, school_year) do update set students_by_grade = excluded.students_by_grade,
 				    class_sizes = excluded.class_sizes, teaching_area = excluded.teaching_area, sports_area = excluded.sports_area,
 				    equipment_value = excluded.equipment_value, multimedia_classrooms = excluded.multimedia_classrooms,
@@ -45,26 +78,26 @@ public class ConditionsWriter {
 				  is distinct from (excluded.students_by_grade, excluded.class_sizes, excluded.teaching_area, excluded.sports_area,
 				    excluded.equipment_value, excluded.multimedia_classrooms, excluded.music_room_areas, excluded.art_room_areas,
 				    excluded.books)
-				returning (xmax = 0) as created""")
-			.bind("school", conditions.schoolId())
-			.bind("year", conditions.schoolYear())
-			.bind("grades", conditions.studentsByGrade().toArray(Integer[]::new))
-			.bind("classes", conditions.classSizes().toArray(Integer[]::new))
-			.bind("music", conditions.musicRoomAreas().toArray(BigDecimal[]::new))
-			.bind("art", conditions.artRoomAreas().toArray(BigDecimal[]::new));
-		spec = bindOrNull(spec, "teaching", conditions.teachingArea(), BigDecimal.class);
-		spec = bindOrNull(spec, "sports", conditions.sportsArea(), BigDecimal.class);
-		spec = bindOrNull(spec, "equipment", conditions.equipmentValue(), BigDecimal.class);
-		spec = bindOrNull(spec, "multimedia", conditions.multimediaClassrooms(), Integer.class);
-		spec = bindOrNull(spec, "books", conditions.books(), Integer.class);
-		return spec.map((row) -> Boolean.TRUE.equals(row.get("created", Boolean.class)) ? Outcome.CREATED : Outcome.UPDATED)
-			.one()
-			.defaultIfEmpty(Outcome.UNCHANGED);
+				returning school_id, school_year, (xmax = 0) as created""")
+			.bind("schools", rows.stream().map(SchoolConditions::schoolId).toArray(Long[]::new))
+			.bind("years", rows.stream().map(SchoolConditions::schoolYear).toArray(Integer[]::new))
+			.bind("grades", rows.stream().map((r) -> array(r.studentsByGrade())).toArray(String[]::new))
+			.bind("classes", rows.stream().map((r) -> array(r.classSizes())).toArray(String[]::new))
+			.bind("teaching", rows.stream().map(SchoolConditions::teachingArea).toArray(BigDecimal[]::new))
+			.bind("sports", rows.stream().map(SchoolConditions::sportsArea).toArray(BigDecimal[]::new))
+			.bind("equipment", rows.stream().map(SchoolConditions::equipmentValue).toArray(BigDecimal[]::new))
+			.bind("multimedia", rows.stream().map(SchoolConditions::multimediaClassrooms).toArray(Integer[]::new))
+			.bind("music", rows.stream().map((r) -> array(r.musicRoomAreas())).toArray(String[]::new))
+			.bind("art", rows.stream().map((r) -> array(r.artRoomAreas())).toArray(String[]::new))
+			.bind("books", rows.stream().map(SchoolConditions::books).toArray(Integer[]::new))
+			.map((row) -> Map.entry(new Key(row.get("school_id", Long.class), row.get("school_year", Integer.class)),
+					Boolean.TRUE.equals(row.get("created", Boolean.class)) ? Outcome.CREATED : Outcome.UPDATED))
+			.all();
 	}
 
-	private static DatabaseClient.GenericExecuteSpec bindOrNull(DatabaseClient.GenericExecuteSpec spec, String name, Object value,
-			Class<?> type) {
-		return (value != null) ? spec.bind(name, value) : spec.bindNull(name, type);
+	/** An array's PostgreSQL text form, e.g. {40,41}. */
+	private static String array(List<?> values) {
+		return values.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
 	}
 
 }

@@ -184,7 +184,7 @@ class ImportTests {
 	void csvInUtf8OrInExcelsGbkIsReadAlike() {
 		String admin = Tokens.token("county-admin", List.of("ADMIN"), this.county, null);
 		String header = String.join(",", ConditionsColumn.headers());
-		String row = code(this.schoolA) + ",导入一小,2026,40,40,40,40,40,40,,,,\"40,40,40,40,40,40\",1200,2400,480000,6,96,90,5000";
+		String row = code(this.schoolA) + ",导入一小,2026,40,40,40,40,40,40,,,,,,,\"40,40,40,40,40,40\",1200,2400,480000,6,96,90,5000";
 		byte[] utf8 = ("\uFEFF" + header + "\r\n" + row + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
 		assertThat(upload(admin, utf8, "条件.csv", true, 200)).containsEntry("status", "VALIDATED").containsEntry("rowsRefused", 0);
 		byte[] gbk = (header + "\r\n" + row + "\r\n").getBytes(Charset.forName("GBK"));

@@ -74,6 +74,11 @@ public record Text(String key, List<Object> args) {
 		bundles.setFallbackToSystemLocale(false);
 		// Every pattern is a MessageFormat, with or without arguments, so ' is always written ''.
 		bundles.setAlwaysUseMessageFormat(true);
+		// Both bundles read now, by whichever thread first uses a text (the schema's scalars at start-up), and never
+		// again: a bundle read on an event loop would be file I/O there.
+		for (Locale language : Languages.supported()) {
+			bundles.getMessage("error.internal", null, language);
+		}
 		return bundles;
 	}
 

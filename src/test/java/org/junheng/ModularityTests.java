@@ -16,7 +16,7 @@ class ModularityTests {
 	void featurePackagesHaveNoCyclesAndUseOnlyEachOthersApi() {
 		ApplicationModules modules = ApplicationModules.of(JunhengApplication.class);
 		assertThat(modules.stream().map((module) -> module.getIdentifier().toString()))
-			.containsExactlyInAnyOrder("demo", "exchange", "indicator", "plan", "region", "school", "security", "system", "teacher");
+			.containsExactlyInAnyOrder("demo", "exchange", "indicator", "plan", "planner", "region", "school", "security", "system", "teacher");
 		modules.verify();
 	}
 

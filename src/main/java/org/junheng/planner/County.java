@@ -23,17 +23,29 @@ final class County {
 
 	private final int required;
 
+	private final int maxMoves;
+
 	private final int[][] specialists;
 
 	private final Set<Long> pairings;
 
 	private final Map<Long, Destination> schools;
 
-	County(ExchangeScenario scenario, Map<Long, Destination> schools, Set<Long> pairings) {
+	/**
+	 * {@code maxExchangeRatio} caps the year's exchange, moves and those already exchanged, at this
+	 * share of the eligible teachers; null for the default, a fifth above the ratio asked (12%
+	 * with the national 10%): room to close the gaps without sending half the county away, as a
+	 * goal ranked above "fewer moves" (more schools passing) otherwise would.
+	 */
+	County(ExchangeScenario scenario, Map<Long, Destination> schools, Set<Long> pairings, Double maxExchangeRatio) {
 		this.scenario = scenario;
 		this.schools = Map.copyOf(schools);
 		this.pairings = Set.copyOf(pairings);
 		this.required = required(scenario);
+		double cap = (maxExchangeRatio != null) ? Math.max(maxExchangeRatio, scenario.exchangeRatio()) : scenario.exchangeRatio() * 1.2;
+		int eligible = scenario.eligibleTeachers();
+		int most = (int) Math.floor(cap * eligible + 1e-9);
+		this.maxMoves = Math.max(this.required, most) - scenario.exchangedTeachers();
 		this.specialists = new int[scenario.schools().size()][3];
 		for (ExchangeScenario.Teacher teacher : scenario.teachers()) {
 			int school = scenario.schoolIndex(teacher.schoolId());
@@ -66,6 +78,11 @@ final class County {
 			n++;
 		}
 		return n;
+	}
+
+	/** The most moves a proposal may make: up to the cap of the year's exchange; 0 when it is reached already. */
+	int maxMoves() {
+		return Math.max(0, this.maxMoves);
 	}
 
 	/** The fewest backbone teachers among {@code exchanged} that reach the share; 0 when nobody is exchanged. */

@@ -70,7 +70,8 @@ final class CountyCollector implements BiConstraintCollector<Candidate, County, 
 			int exchanged = county.scenario().exchangedTeachers() + this.moves;
 			int ratioShortfall = Math.max(0, county.required() - exchanged);
 			int backboneShortfall = Math.max(0, county.backboneNeeded(exchanged) - county.scenario().backboneExchanged() - this.backbone);
-			return new Outcome(this.lost, ratioShortfall, backboneShortfall, this.moves, this.indicators.balance());
+			return new Outcome(this.lost, Math.max(0, this.moves - county.maxMoves()), ratioShortfall, backboneShortfall, this.moves,
+					this.indicators.balance());
 		}
 
 	}

@@ -9,6 +9,7 @@ import org.junheng.security.Access;
 import org.junheng.security.Caller;
 import org.junheng.security.Role;
 import org.junheng.system.Checks;
+import org.junheng.system.RequestEnd;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -33,8 +34,10 @@ class ExchangeProposalController {
 		Checks.arguments().schoolYear(schoolYear, "schoolYear").validate();
 		ProposalOptions.Checked checked = ProposalOptions.check(options);
 		// A plan reaches every school of the region: for those who plan there, not for a school's own administrator.
-		return this.access.requireRegion(Caller.of(context), regionCode, "regionCode", "action.planExchanges", Role.ADMIN, Role.PLANNER)
-			.then(Mono.defer(() -> this.planner.propose(regionCode, schoolYear, checked)));
+		// The search ends with its request: a client that gives up, or a timeout, frees the planner's threads.
+		return RequestEnd.bound(context, this.access
+			.requireRegion(Caller.of(context), regionCode, "regionCode", "action.planExchanges", Role.ADMIN, Role.PLANNER)
+			.then(Mono.defer(() -> this.planner.propose(regionCode, schoolYear, checked))));
 	}
 
 	@SchemaMapping(typeName = "ExchangeProposal")

@@ -85,12 +85,13 @@ final class ExchangeRules {
 		// movable may count too many (two of two music teachers), never too few.
 		List<Candidate> movable = candidates.stream().filter((c) -> !lastSpecialist(county, c)).toList();
 		int backboneMovable = (int) movable.stream().filter((c) -> c.teacher().backbone()).count();
-		if (exchanged + movable.size() < county.required()) {
+		int most = Math.min(movable.size(), county.maxMoves());
+		if (exchanged + most < county.required()) {
 			return new RuleCheck(ExchangeRule.EXCHANGE_RATIO, false, Text.of("planner.infeasible.ratio", scenario.eligibleTeachers(),
-					county.required(), percent(scenario.exchangeRatio()), exchanged, movable.size()));
+					county.required(), percent(scenario.exchangeRatio()), exchanged, most));
 		}
 		int smallest = Math.max(county.required(), exchanged);
-		for (int total = smallest; total <= exchanged + movable.size(); total++) {
+		for (int total = smallest; total <= exchanged + most; total++) {
 			int backbone = scenario.backboneExchanged() + Math.min(backboneMovable, total - exchanged);
 			if (backbone >= county.backboneNeeded(total)) {
 				return null;

@@ -88,7 +88,7 @@ class Planner {
 				schools.put(id, new Destination(i, id, facts.localityRanks().get(id), facts.regionCodes().get(id)));
 			}
 		}
-		return new County(scenario, schools, facts.pairings());
+		return new County(scenario, schools, facts.pairings(), options.maxExchangeRatio());
 	}
 
 	/**

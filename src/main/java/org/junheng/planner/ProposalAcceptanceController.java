@@ -69,7 +69,7 @@ class ProposalAcceptanceController {
 		ProposalId proposal = ProposalId.parse(id, "id");
 		List<Chosen> chosen = chosen(moves);
 		String region = proposal.regionCode();
-		ProposalOptions.Checked all = new ProposalOptions.Checked(ProposalOptions.DEFAULT_SECONDS, Set.of(), Set.of(), 0);
+		ProposalOptions.Checked all = new ProposalOptions.Checked(ProposalOptions.DEFAULT_SECONDS, Set.of(), Set.of(), 0, null);
 		return this.access.requireRegion(Caller.of(context), region, "id", "action.acceptExchangeProposals", Role.ADMIN, Role.PLANNER)
 			.then(this.db.sql("select pg_advisory_xact_lock(hashtext(:key))").bind("key", "exchange-proposal/" + region).then())
 			.then(this.planner.read(region, proposal.schoolYear(), all))

@@ -8,26 +8,33 @@ import org.junheng.system.Checks;
 import org.junheng.system.GlobalId;
 
 /** {@code ExchangeProposalOptions}: the search's time limit, what to leave out, and the seed. */
-record ProposalOptions(Integer timeLimitSeconds, List<String> leaveOutSchools, List<String> leaveOutTeachers, Integer seed) {
+record ProposalOptions(Integer timeLimitSeconds, List<String> leaveOutSchools, List<String> leaveOutTeachers, Integer seed,
+		Double maxExchangeRatio) {
 
 	static final int DEFAULT_SECONDS = 10;
 
 	static final int MAX_SECONDS = 60;
 
-	/** The options as the planner uses them, each ID checked; a bad one is a BAD_REQUEST naming it. */
-	record Checked(int seconds, Set<Long> schools, Set<Long> teachers, int seed) {
+	/**
+	 * The options as the planner uses them, each ID checked; a bad one is a BAD_REQUEST naming it.
+	 * {@code maxExchangeRatio} is null for the default (see {@link County}).
+	 */
+	record Checked(int seconds, Set<Long> schools, Set<Long> teachers, int seed, Double maxExchangeRatio) {
 	}
 
 	static Checked check(ProposalOptions options) {
-		ProposalOptions given = (options != null) ? options : new ProposalOptions(null, null, null, null);
+		ProposalOptions given = (options != null) ? options : new ProposalOptions(null, null, null, null, null);
 		int seconds = (given.timeLimitSeconds() != null) ? given.timeLimitSeconds() : DEFAULT_SECONDS;
 		Checks.on("options").range(seconds, 1, MAX_SECONDS, "timeLimitSeconds")
 			.require(given.leaveOutSchools() == null || given.leaveOutSchools().size() <= 1000, "leaveOutSchools", "check.atMostItems", 1000)
 			.require(given.leaveOutTeachers() == null || given.leaveOutTeachers().size() <= 10000, "leaveOutTeachers", "check.atMostItems",
 					10000)
+			.require(given.maxExchangeRatio() == null || (given.maxExchangeRatio() > 0 && given.maxExchangeRatio() <= 1),
+					"maxExchangeRatio", "check.ratio")
 			.validate();
 		return new Checked(seconds, keys(given.leaveOutSchools(), "School", "options.leaveOutSchools"),
-				keys(given.leaveOutTeachers(), "Teacher", "options.leaveOutTeachers"), (given.seed() != null) ? given.seed() : 0);
+				keys(given.leaveOutTeachers(), "Teacher", "options.leaveOutTeachers"), (given.seed() != null) ? given.seed() : 0,
+				given.maxExchangeRatio());
 	}
 
 	private static Set<Long> keys(List<String> ids, String type, String field) {

@@ -10,12 +10,12 @@ enum ExchangeRule {
 	/** The rule as people say it. */
 	Text text() {
 		return switch (this) {
-			case EXCHANGE_RATIO -> Text.of("planner.ruleName.ratio");
-			case BACKBONE_SHARE -> Text.of("planner.ruleName.share");
-			case ONCE_PER_TEACHER -> Text.of("planner.ruleName.once");
-			case NOT_ALREADY_EXCHANGED -> Text.of("planner.ruleName.notAgain");
-			case KEEPS_SPECIALISTS -> Text.of("planner.ruleName.keeps");
-			case IN_SCOPE -> Text.of("planner.ruleName.inScope");
+			case EXCHANGE_RATIO -> Text.of("planner.nameRatio");
+			case BACKBONE_SHARE -> Text.of("planner.nameShare");
+			case ONCE_PER_TEACHER -> Text.of("planner.nameOnce");
+			case NOT_ALREADY_EXCHANGED -> Text.of("planner.nameNotAgain");
+			case KEEPS_SPECIALISTS -> Text.of("planner.nameKeeps");
+			case IN_SCOPE -> Text.of("planner.nameInScope");
 		};
 	}
 

@@ -25,24 +25,24 @@ final class ExchangeRules {
 		int eligible = scenario.eligibleTeachers();
 		List<RuleCheck> checks = new ArrayList<>();
 		boolean ratio = eligible == 0 || ExchangeScenario.reaches((double) exchanged / eligible, scenario.exchangeRatio());
-		checks.add(new RuleCheck(ExchangeRule.EXCHANGE_RATIO, ratio, Text.of("planner.rule.ratio", exchanged, eligible,
+		checks.add(new RuleCheck(ExchangeRule.EXCHANGE_RATIO, ratio, Text.of("planner.ruleRatio", exchanged, eligible,
 				percent(eligible > 0 ? (double) exchanged / eligible : 0), percent(scenario.exchangeRatio()))));
 		boolean share = exchanged == 0 || ExchangeScenario.reaches((double) backbone / exchanged, scenario.backboneShare());
-		checks.add(new RuleCheck(ExchangeRule.BACKBONE_SHARE, share, Text.of("planner.rule.share", backbone, exchanged,
+		checks.add(new RuleCheck(ExchangeRule.BACKBONE_SHARE, share, Text.of("planner.ruleShare", backbone, exchanged,
 				percent(exchanged > 0 ? (double) backbone / exchanged : 0), percent(scenario.backboneShare()))));
 		Set<Long> teachers = new HashSet<>();
 		moves.forEach((move) -> teachers.add(move.teacherId()));
 		checks.add(new RuleCheck(ExchangeRule.ONCE_PER_TEACHER, teachers.size() == moves.size(),
-				Text.of("planner.rule.once", moves.size(), teachers.size())));
+				Text.of("planner.ruleOnce", moves.size(), teachers.size())));
 		long again = moves.stream().filter((move) -> scenario.teacher(move.teacherId()).exchanged()).count();
-		checks.add(new RuleCheck(ExchangeRule.NOT_ALREADY_EXCHANGED, again == 0, Text.of("planner.rule.notAgain", again)));
+		checks.add(new RuleCheck(ExchangeRule.NOT_ALREADY_EXCHANGED, again == 0, Text.of("planner.ruleNotAgain", again)));
 		List<String> lost = specialistsLost(county, moves);
-		checks.add(new RuleCheck(ExchangeRule.KEEPS_SPECIALISTS, lost.isEmpty(), lost.isEmpty() ? Text.of("planner.rule.keepsAll")
-				: Text.of("planner.rule.keepsNot", String.join(", ", lost))));
+		checks.add(new RuleCheck(ExchangeRule.KEEPS_SPECIALISTS, lost.isEmpty(), lost.isEmpty() ? Text.of("planner.ruleKeepsAll")
+				: Text.of("planner.ruleKeepsNot", String.join(", ", lost))));
 		long outside = moves.stream()
 			.filter((move) -> !county.schools().containsKey(move.fromSchoolId()) || !county.schools().containsKey(move.toSchoolId()))
 			.count();
-		checks.add(new RuleCheck(ExchangeRule.IN_SCOPE, outside == 0, Text.of("planner.rule.inScope", regionCode, outside)));
+		checks.add(new RuleCheck(ExchangeRule.IN_SCOPE, outside == 0, Text.of("planner.ruleInScope", regionCode, outside)));
 		return List.copyOf(checks);
 	}
 
@@ -87,7 +87,7 @@ final class ExchangeRules {
 		int backboneMovable = (int) movable.stream().filter((c) -> c.teacher().backbone()).count();
 		int most = Math.min(movable.size(), county.maxMoves());
 		if (exchanged + most < county.required()) {
-			return new RuleCheck(ExchangeRule.EXCHANGE_RATIO, false, Text.of("planner.infeasible.ratio", scenario.eligibleTeachers(),
+			return new RuleCheck(ExchangeRule.EXCHANGE_RATIO, false, Text.of("planner.infeasibleRatio", scenario.eligibleTeachers(),
 					county.required(), percent(scenario.exchangeRatio()), exchanged, most));
 		}
 		int smallest = Math.max(county.required(), exchanged);
@@ -97,7 +97,7 @@ final class ExchangeRules {
 				return null;
 			}
 		}
-		return new RuleCheck(ExchangeRule.BACKBONE_SHARE, false, Text.of("planner.infeasible.share", percent(scenario.backboneShare()),
+		return new RuleCheck(ExchangeRule.BACKBONE_SHARE, false, Text.of("planner.infeasibleShare", percent(scenario.backboneShare()),
 				smallest, county.backboneNeeded(smallest), scenario.backboneExchanged(), backboneMovable));
 	}
 

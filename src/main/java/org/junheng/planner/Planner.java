@@ -63,7 +63,7 @@ class Planner {
 						.filter((check) -> !check.met())
 						.findFirst()
 						.orElse(null);
-					Text why = (unmet != null) ? Text.of("planner.infeasible.searched", unmet.rule().text(), unmet.detail(), options.seconds())
+					Text why = (unmet != null) ? Text.of("planner.infeasibleSearched", unmet.rule().text(), unmet.detail(), options.seconds())
 							: null;
 					return answer(read, options, moves, (unmet != null) ? unmet.rule() : null, why, solved.millis(),
 							solved.plan().score().toShortString());

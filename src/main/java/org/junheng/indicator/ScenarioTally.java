@@ -1,13 +1,13 @@
 package org.junheng.indicator;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Moves added to and taken back from a scenario one at a time, as a local search tries them,
- * with the teacher indicators they lead to. Only the two schools a move touches are judged
- * again; the CVs are recomputed over every school's cached judgement, which is a few
- * multiplications per school. Not thread-safe: one search owns it.
+ * with the teacher indicators they lead to. Only the schools a move touches are judged again
+ * ({@link SegmentEvaluation#again}); each stage's CVs are recomputed ({@link Balance#cv}) over
+ * arrays of every judged school stage's value, kept up to date as schools are judged again.
+ * Not thread-safe: one search owns it.
  */
 public final class ScenarioTally {
 
@@ -15,21 +15,59 @@ public final class ScenarioTally {
 	private static final List<ResourceIndicator> TEACHER_INDICATORS = List.of(ResourceIndicator.QUALIFIED_TEACHERS,
 			ResourceIndicator.BACKBONE_TEACHERS, ResourceIndicator.PE_ARTS_TEACHERS);
 
+	private static final Segment[] STAGES = Segment.values();
+
 	private final ExchangeScenario scenario;
 
 	/** Per school: teachers, junior-college-or-higher, bachelor-or-higher, valid backbone, PE and arts added. */
 	private final int[][] delta;
 
-	private final List<List<SegmentEvaluation>> evaluations;
-
 	private final boolean[] stale;
+
+	/** Per school and segment: its place among its stage's judged school stages, or -1 when not judged. */
+	private final int[][] slots;
+
+	/** Per stage and judged school stage: students; per teacher indicator its value; whether it passes; indicators met. */
+	private final int[] judged = new int[STAGES.length];
+
+	private final double[][] students;
+
+	private final double[][][] values;
+
+	private final boolean[][] passing;
+
+	private final int[][] met;
 
 	ScenarioTally(ExchangeScenario scenario) {
 		this.scenario = scenario;
 		int schools = scenario.schoolCount();
 		this.delta = new int[schools][5];
-		this.evaluations = new ArrayList<>(scenario.evaluations());
 		this.stale = new boolean[schools];
+		List<List<SegmentEvaluation>> first = scenario.evaluations();
+		this.slots = new int[schools][];
+		for (int i = 0; i < schools; i++) {
+			this.slots[i] = new int[first.get(i).size()];
+			for (int k = 0; k < this.slots[i].length; k++) {
+				SegmentEvaluation evaluation = first.get(i).get(k);
+				boolean judged = !evaluation.excluded() && evaluation.students() > 0;
+				this.slots[i][k] = judged ? this.judged[evaluation.segment().ordinal()]++ : -1;
+			}
+		}
+		this.students = new double[STAGES.length][];
+		this.values = new double[STAGES.length][TEACHER_INDICATORS.size()][];
+		this.passing = new boolean[STAGES.length][];
+		this.met = new int[STAGES.length][];
+		for (int s = 0; s < STAGES.length; s++) {
+			this.students[s] = new double[this.judged[s]];
+			for (int k = 0; k < TEACHER_INDICATORS.size(); k++) {
+				this.values[s][k] = new double[this.judged[s]];
+			}
+			this.passing[s] = new boolean[this.judged[s]];
+			this.met[s] = new int[this.judged[s]];
+		}
+		for (int i = 0; i < schools; i++) {
+			record(i, first.get(i));
+		}
 	}
 
 	/** Adds ({@code sign} 1) or takes back (-1) a teacher's move to the school at {@code toSchool} (an index). */
@@ -57,6 +95,27 @@ public final class ScenarioTally {
 		return this.scenario.figures(school).withTeachers(d[0], d[1], d[2], d[3], d[4]);
 	}
 
+	private void record(int school, List<SegmentEvaluation> evaluations) {
+		for (int k = 0; k < evaluations.size(); k++) {
+			int slot = this.slots[school][k];
+			if (slot < 0) {
+				continue;
+			}
+			SegmentEvaluation evaluation = evaluations.get(k);
+			int s = evaluation.segment().ordinal();
+			this.students[s][slot] = evaluation.students();
+			int metHere = 0;
+			for (int t = 0; t < TEACHER_INDICATORS.size(); t++) {
+				IndicatorResult result = evaluation.indicators().get(TEACHER_INDICATORS.get(t).ordinal());
+				// A judged stage has students, so every teacher indicator has a value.
+				this.values[s][t][slot] = (result.value() != null) ? result.value() : 0;
+				metHere += (result.status() == IndicatorResult.Status.MET) ? 1 : 0;
+			}
+			this.passing[s][slot] = evaluation.verdict() == Verdict.PASS;
+			this.met[s][slot] = metHere;
+		}
+	}
+
 	/** The teacher indicators with the moves added so far, by the rules {@link RegionJudgement} judges them. */
 	public TeacherBalance balance() {
 		Thresholds thresholds = this.scenario.thresholds();
@@ -65,49 +124,37 @@ public final class ScenarioTally {
 				// Only the teacher indicators change as teachers move; the rest stay as first judged.
 				List<SegmentFigures> segments = figures(i).segments();
 				List<SegmentEvaluation> first = this.scenario.evaluations().get(i);
-				List<SegmentEvaluation> again = new ArrayList<>(segments.size());
-				for (int k = 0; k < segments.size(); k++) {
-					again.add(SegmentEvaluation.again(first.get(k), segments.get(k), thresholds, TEACHER_INDICATORS));
+				SegmentEvaluation[] again = new SegmentEvaluation[segments.size()];
+				for (int k = 0; k < again.length; k++) {
+					again[k] = SegmentEvaluation.again(first.get(k), segments.get(k), thresholds, TEACHER_INDICATORS);
 				}
-				this.evaluations.set(i, again);
+				record(i, List.of(again));
 				this.stale[i] = false;
 			}
 		}
 		int failing = 0;
 		long excess = 0;
-		int passing = 0;
-		int met = 0;
-		for (Segment stage : Segment.values()) {
-			List<SegmentEvaluation> judged = new ArrayList<>();
-			for (List<SegmentEvaluation> school : this.evaluations) {
-				for (SegmentEvaluation evaluation : school) {
-					if (evaluation.segment() == stage && !evaluation.excluded() && evaluation.students() > 0) {
-						judged.add(evaluation);
-					}
-				}
-			}
-			if (judged.isEmpty()) {
+		int passingStages = 0;
+		int metIndicators = 0;
+		for (int s = 0; s < STAGES.length; s++) {
+			int n = this.judged[s];
+			if (n == 0) {
 				continue;
 			}
-			double limit = thresholds.value("RESOURCE_CV", stage);
-			for (ResourceIndicator indicator : TEACHER_INDICATORS) {
-				List<Balance.Point> points = new ArrayList<>(judged.size());
-				for (SegmentEvaluation evaluation : judged) {
-					IndicatorResult result = evaluation.indicators().get(indicator.ordinal());
-					if (result.value() != null) {
-						points.add(new Balance.Point(result.value(), evaluation.students()));
-					}
-					met += (result.status() == IndicatorResult.Status.MET) ? 1 : 0;
-				}
-				Double cv = Balance.cv(points);
+			double limit = thresholds.value("RESOURCE_CV", STAGES[s]);
+			for (int t = 0; t < TEACHER_INDICATORS.size(); t++) {
+				Double cv = Balance.cv(this.values[s][t], this.students[s], n);
 				if (cv != null && !Precision.atMost(cv, limit)) {
 					failing++;
 					excess += Math.max(1, Math.round((cv - limit) * 1_000_000));
 				}
 			}
-			passing += (int) judged.stream().filter((e) -> e.verdict() == Verdict.PASS).count();
+			for (int slot = 0; slot < n; slot++) {
+				passingStages += this.passing[s][slot] ? 1 : 0;
+				metIndicators += this.met[s][slot];
+			}
 		}
-		return new TeacherBalance(failing, excess, passing, met);
+		return new TeacherBalance(failing, excess, passingStages, metIndicators);
 	}
 
 }

@@ -36,6 +36,13 @@ class Candidate {
 		this.destinations = destinations;
 	}
 
+	/** The same candidate with the same move, for a copy of the plan. */
+	Candidate copy() {
+		Candidate copy = new Candidate(this.teacher, this.home, this.destinations);
+		copy.to = this.to;
+		return copy;
+	}
+
 	ExchangeScenario.Teacher teacher() {
 		return this.teacher;
 	}

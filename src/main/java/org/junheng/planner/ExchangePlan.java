@@ -13,7 +13,7 @@ import ai.timefold.solver.core.api.score.buildin.bendablelong.BendableLongScore;
  * levels (schools keep a PE, music and art teacher; the exchange ratio and backbone share) and
  * six soft ones, in the order the planner ranks its goals (see {@link PlannerConstraints}).
  */
-@PlanningSolution
+@PlanningSolution(solutionCloner = ExchangePlanCloner.class)
 class ExchangePlan {
 
 	static final int HARD_LEVELS = 2;
@@ -47,6 +47,10 @@ class ExchangePlan {
 
 	BendableLongScore score() {
 		return this.score;
+	}
+
+	void score(BendableLongScore score) {
+		this.score = score;
 	}
 
 }

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import org.junheng.exchange.ExchangeKind;
@@ -23,6 +25,8 @@ import org.springframework.stereotype.Component;
 @Component
 class Planner {
 
+	private static final Logger logger = LoggerFactory.getLogger(Planner.class);
+
 	private final Indicators indicators;
 
 	private final CountyFacts facts;
@@ -36,27 +40,35 @@ class Planner {
 	}
 
 	/** The county as the planner sees it, with its candidates, read in one go. */
-	record Read(County county, List<Candidate> candidates, ProposalId id) {
+	record Read(County county, List<Candidate> candidates, ProposalId id, long millis) {
 	}
 
 	Mono<Read> read(String regionCode, int schoolYear, ProposalOptions.Checked options) {
+		long started = System.nanoTime();
 		return Mono.zip(this.indicators.exchangeScenario(regionCode, schoolYear), this.facts.load(regionCode, schoolYear),
 				this.facts.fingerprint(regionCode, schoolYear))
 			.publishOn(this.solver.scheduler())
 			.map((all) -> {
 				County county = county(all.getT1(), all.getT2(), options);
-				return new Read(county, candidates(county, options), new ProposalId(regionCode, schoolYear, all.getT3()));
+				return new Read(county, candidates(county, options), new ProposalId(regionCode, schoolYear, all.getT3()),
+						(System.nanoTime() - started) / 1_000_000);
 			});
 	}
 
+	/**
+	 * The proposal within its time limit, reading and judging included: the search ends early
+	 * enough to leave a tenth of the limit (at least 500 ms) for judging the moves it found and
+	 * answering.
+	 */
 	Mono<Proposal> propose(String regionCode, int schoolYear, ProposalOptions.Checked options) {
+		long limit = Duration.ofSeconds(options.seconds()).toNanos();
+		long deadline = System.nanoTime() + limit - Math.max(Duration.ofMillis(500).toNanos(), limit / 10);
 		return read(regionCode, schoolYear, options).flatMap((read) -> {
 			RuleCheck impossible = ExchangeRules.infeasibility(read.county(), read.candidates());
 			if (impossible != null) {
 				return Mono.just(answer(read, options, List.of(), impossible.rule(), impossible.detail(), 0, ""));
 			}
-			return this.solver.solve(new ExchangePlan(read.county(), read.candidates()), Duration.ofSeconds(options.seconds()),
-					options.seed())
+			return this.solver.solve(new ExchangePlan(read.county(), read.candidates()), deadline, options.seed())
 				.map((solved) -> {
 					List<ProposedMove> moves = keepingSpecialists(read.county(), moves(solved.plan()));
 					RuleCheck unmet = ExchangeRules.check(read.county(), moves, regionCode).stream()
@@ -73,11 +85,15 @@ class Planner {
 
 	private static Proposal answer(Read read, ProposalOptions.Checked options, List<ProposedMove> moves, ExchangeRule unmet,
 			Text why, long millis, String score) {
+		long started = System.nanoTime();
 		County county = read.county();
 		List<ExchangeScenario.Move> applied = moves.stream().map((m) -> new ExchangeScenario.Move(m.teacherId(), m.toSchoolId())).toList();
-		return new Proposal(read.id().encoded(), read.id().regionCode(), read.id().schoolYear(), unmet == null, unmet, why, moves,
-				ExchangeRules.check(county, moves, read.id().regionCode()), county.scenario().before(applied),
+		Proposal proposal = new Proposal(read.id().encoded(), read.id().regionCode(), read.id().schoolYear(), unmet == null, unmet,
+				why, moves, ExchangeRules.check(county, moves, read.id().regionCode()), county.scenario().before(applied),
 				county.scenario().after(applied), millis, options.seconds(), options.seed(), score);
+		logger.info("Exchange proposal for {} {}: {} candidates read in {} ms, searched {} ms, {} moves judged in {} ms", read.id().regionCode(),
+				read.id().schoolYear(), read.candidates().size(), read.millis(), millis, moves.size(), (System.nanoTime() - started) / 1_000_000);
+		return proposal;
 	}
 
 	private static County county(ExchangeScenario scenario, CountyFacts.Facts facts, ProposalOptions.Checked options) {

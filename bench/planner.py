@@ -19,11 +19,11 @@ fragment figures on ProposalFigures {
 }"""
 
 
-def ask(code):
-    body = json.dumps({"query": QUERY, "variables": {"code": code, "limit": LIMIT}}).encode()
+def ask(code, limit=LIMIT):
+    body = json.dumps({"query": QUERY, "variables": {"code": code, "limit": limit}}).encode()
     request = urllib.request.Request(URL, body, {"Content-Type": "application/json", "Authorization": os.environ["AUTH"]})
     started = time.monotonic()
-    with urllib.request.urlopen(request, timeout=LIMIT + 60) as response:
+    with urllib.request.urlopen(request, timeout=limit + 60) as response:
         answer = json.load(response)
     if answer.get("errors"):
         raise SystemExit(json.dumps(answer["errors"], ensure_ascii=False))
@@ -34,7 +34,10 @@ def cv(stage, code):
     return next(i["cv"] for i in stage["indicators"] if i["code"] == code)
 
 
-print(f"Time limit {LIMIT} s, school year 2026; CVs of indicators 1 to 3 (qualified, backbone, PE and arts) before → after.\n")
+# A first proposal warms the server (class loading, JIT, the solver's factory); it is timed, not tabled.
+_, cold = ask(COUNTIES[0], 1)
+print(f"Time limit {LIMIT} s, school year 2026, after a 1 s warm-up proposal ({cold:.0f} ms cold);"
+      " CVs of indicators 1 to 3 (qualified, backbone, PE and arts) before → after.\n")
 print("| county | stage | qualified CV | backbone CV | PE/arts CV | schools passing | exchange ratio | backbone share | moves | search | request |")
 print("|---|---|---|---|---|---|---|---|---|---|---|")
 for code in COUNTIES:

@@ -6,7 +6,8 @@
 # exchange ratio and backbone share) and the time the search and the whole request took.
 # Usage: bench/planner.sh   (PLANNER_LIMIT seconds, PLANNER_COUNTIES for a smaller set)
 # The packaged server on 127.0.0.1 with its own embedded PostgreSQL (bench/common.sh); one request
-# at a time, so the load is one search on the planner's threads.
+# at a time (after one 1 s warm-up proposal, timed apart), so the load is one search on the
+# planner's threads.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/common.sh

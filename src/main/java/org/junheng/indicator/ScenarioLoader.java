@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
  * Reads an {@link ExchangeScenario}: the thresholds, the schools' figures and the exchange
  * counts as the region's balance reads them, and each teacher counted at one of its schools on
  * 1 September with what the teacher adds to the counts. Four statements, however big the region.
+ * Teachers are read school by school (a lateral subquery that PostgreSQL may not flatten, hence
+ * {@code offset 0}): joined to the region's schools, it scanned every teacher of a province.
  */
 @Component
 class ScenarioLoader {
@@ -29,9 +31,10 @@ class ScenarioLoader {
 			       t.highest_degree in ('ASSOCIATE', 'BACHELOR', 'MASTER', 'DOCTORATE') as associate,
 			       t.highest_degree in ('BACHELOR', 'MASTER', 'DOCTORATE') as bachelor,
 			       t.music_specialist, t.art_specialist, t.pe_specialist
-			from teacher t join school s on s.id = t.school_id join region sr on sr.code = s.region_code
+			from school s join region sr on sr.code = s.region_code
 			join region pr on pr.code = :region and (sr.path = pr.path or sr.path like pr.path || '/%')
-			where t.joined_school_on <= make_date(:year, 9, 1)
+			cross join lateral (select * from teacher t where t.school_id = s.id and t.joined_school_on <= make_date(:year, 9, 1)
+			                    offset 0) t
 			order by t.id
 			""";
 

@@ -61,17 +61,20 @@ class CountyFacts {
 	/**
 	 * A digest of the region's schools, teachers, conditions and exchanges of the year and every
 	 * threshold set, by ID and version: any write to one of them (every write raises a version)
-	 * or any row added or removed changes it.
+	 * or any row added or removed changes it. Rows are read school by school ({@code offset 0} keeps
+	 * PostgreSQL from flattening the lateral subqueries into a scan of every teacher and exchange).
 	 */
 	Mono<String> fingerprint(String regionCode, int schoolYear) {
 		return this.db.sql("select md5(concat_ws('|',"
 				+ " (select string_agg(s.id || '.' || s.version, ',' order by s.id) from school s where " + WITHIN + "),"
-				+ " (select string_agg(t.id || '.' || t.version, ',' order by t.id) from teacher t join school s on s.id = t.school_id where "
-				+ WITHIN + "),"
+				+ " (select string_agg(t.id || '.' || t.version, ',' order by t.id) from school s cross join lateral"
+				+ "  (select t.id, t.version from teacher t where t.school_id = s.id offset 0) t where " + WITHIN + "),"
 				+ " (select string_agg(c.id || '.' || c.version, ',' order by c.id) from school_conditions c join school s on s.id = c.school_id"
 				+ "  where c.school_year = :year and " + WITHIN + "),"
-				+ " (select string_agg(e.id || '.' || e.version, ',' order by e.id) from exchange e where e.school_year = :year"
-				+ "  and exists (select 1 from school s where s.id in (e.from_school_id, e.to_school_id) and " + WITHIN + ")),"
+				+ " (select string_agg(e.id || '.' || e.version, ',' order by e.id) from school s cross join lateral"
+				+ "  (select e.id, e.version from exchange e where e.from_school_id = s.id and e.school_year = :year"
+				+ "   union all select e.id, e.version from exchange e where e.to_school_id = s.id and e.school_year = :year) e where "
+				+ WITHIN + "),"
 				+ " (select string_agg(ts.id || '.' || ts.version, ',' order by ts.id) from threshold_set ts))) as fingerprint")
 			.bind("region", regionCode).bind("year", schoolYear)
 			.map((row) -> row.get("fingerprint", String.class))

@@ -16,7 +16,8 @@ class ModularityTests {
 	void featurePackagesHaveNoCyclesAndUseOnlyEachOthersApi() {
 		ApplicationModules modules = ApplicationModules.of(JunhengApplication.class);
 		assertThat(modules.stream().map((module) -> module.getIdentifier().toString()))
-			.containsExactlyInAnyOrder("demo", "exchange", "imports", "indicator", "live", "plan", "region", "school", "security", "system", "teacher");
+			.containsExactlyInAnyOrder("demo", "exchange", "imports", "indicator", "live", "plan", "planner", "region", "school", "security",
+					"system", "teacher");
 		modules.verify();
 	}
 

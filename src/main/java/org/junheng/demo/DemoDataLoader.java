@@ -174,8 +174,14 @@ class DemoDataLoader implements Callback {
 					continue;
 				}
 				String status = (year < DemoCounty.YEAR) ? "COMPLETED" : (random.nextInt(20) == 0 ? "CANCELLED" : "ACTIVE");
-				copy.row(copy.rows() + 1, teacher.id(), home.id(), to.id(), year,
-						kinds[random.nextInt(kinds.length)], start, LocalDate.of(year + 1, 7, 10), status);
+				String kind = kinds[random.nextInt(kinds.length)];
+				// The golden school's figures are its self-report's, the staff it counts; a rotation
+				// would take teachers away from them (ROTATION_COUNTS_AT_RECEIVER), support teaching
+				// does not. Chosen after the draw, so every other figure of the demo stays as it was.
+				if (home.golden() && "ROTATION".equals(kind)) {
+					kind = "SUPPORT_TEACHING";
+				}
+				copy.row(copy.rows() + 1, teacher.id(), home.id(), to.id(), year, kind, start, LocalDate.of(year + 1, 7, 10), status);
 			}
 		}
 	}

@@ -39,9 +39,20 @@ public class Indicators {
 
 	private final SchoolFiguresLoader figures;
 
-	Indicators(ThresholdSets thresholdSets, SchoolFiguresLoader figures) {
+	private final ScenarioLoader scenarios;
+
+	Indicators(ThresholdSets thresholdSets, SchoolFiguresLoader figures, ScenarioLoader scenarios) {
 		this.thresholdSets = thresholdSets;
 		this.figures = figures;
+		this.scenarios = scenarios;
+	}
+
+	/**
+	 * A region's schools and teachers for a school year as the indicators count them, to try
+	 * teacher moves on: see {@link ExchangeScenario}. Four statements.
+	 */
+	public Mono<ExchangeScenario> exchangeScenario(String regionCode, int schoolYear) {
+		return this.scenarios.load(regionCode, schoolYear);
 	}
 
 	/** A school's seven indicator values in one stage and year, by code; empty when nothing is recorded. */

@@ -42,7 +42,8 @@ class RegionBalances {
 		Key first = keys.get(0);
 		Thresholds shared = catalog.forPath(first.regionPath());
 		List<String> codes = keys.stream().map(Key::regionCode).distinct().toList();
-		return this.figures.forRegions(codes, first.schoolYear(), (int) shared.value("TRAINING_HOURS"))
+		return this.figures.forRegions(codes, first.schoolYear(), (int) shared.value("TRAINING_HOURS"),
+				SchoolFiguresLoader.rotationAtReceiver(shared))
 			.collectMultimap(Map.Entry::getKey, Map.Entry::getValue)
 			.zipWith(this.figures.exchangeCounts(codes, first.schoolYear(), (int) shared.value("EXCHANGE_ELIGIBLE_YEARS")))
 			.map((both) -> keys.stream().collect(Collectors.toMap(Function.identity(), (key) -> {
@@ -55,7 +56,8 @@ class RegionBalances {
 	}
 
 	private static String sqlThresholds(Thresholds thresholds) {
-		return thresholds.value("TRAINING_HOURS") + "/" + thresholds.value("EXCHANGE_ELIGIBLE_YEARS");
+		return thresholds.value("TRAINING_HOURS") + "/" + thresholds.value("EXCHANGE_ELIGIBLE_YEARS") + "/"
+				+ SchoolFiguresLoader.rotationAtReceiver(thresholds);
 	}
 
 }

@@ -14,6 +14,19 @@ record SchoolFigures(long schoolId, String name, String regionCode, String stage
 		Integer multimediaClassrooms, List<Double> musicRoomAreas, List<Double> artRoomAreas, int teachers,
 		int associateOrAbove, int bachelorOrAbove, int backbone, int peAndArts, int certified, int trained) {
 
+	/**
+	 * The same school with teachers added (or, negative, taken away): what moving them would make
+	 * of its counts. {@code qualifiedPrimary} counts junior-college-or-higher degrees,
+	 * {@code qualifiedJunior} bachelor-or-higher.
+	 */
+	SchoolFigures withTeachers(int teachers, int qualifiedPrimary, int qualifiedJunior, int backbone, int peAndArts) {
+		return new SchoolFigures(this.schoolId, this.name, this.regionCode, this.stage, this.studentsByGrade, this.classSizes,
+				this.teachingArea, this.sportsArea, this.equipmentValue, this.multimediaClassrooms, this.musicRoomAreas,
+				this.artRoomAreas, this.teachers + teachers, this.associateOrAbove + qualifiedPrimary,
+				this.bachelorOrAbove + qualifiedJunior, this.backbone + backbone, this.peAndArts + peAndArts, this.certified,
+				this.trained);
+	}
+
 	int students() {
 		return this.studentsByGrade.stream().mapToInt(Integer::intValue).sum();
 	}

@@ -14,6 +14,12 @@ import org.springframework.stereotype.Component;
  * Reads the base figures the indicators are computed from, in one statement for many schools:
  * each school's conditions of the year and counts of its teachers at the year's statistics base
  * date (1 September). Nothing is stored: the next query after a changed figure sees it.
+ * <p>
+ * A teacher on an ACTIVE or COMPLETED rotation of the year counts at the receiving school, not at
+ * home, when the thresholds say so ({@code ROTATION_COUNTS_AT_RECEIVER} = 1, the default): the
+ * teacher works the year there. Only a rotation that leaves the teacher's current school counts
+ * (one recorded before a permanent move is history), and of several the latest, so no teacher is
+ * counted twice. Support and itinerant teaching always count at home.
  */
 @Component
 class SchoolFiguresLoader {
@@ -36,7 +42,16 @@ class SchoolFiguresLoader {
 			         count(*) filter (where pe_specialist or music_specialist or art_specialist) as pe_and_arts,
 			         count(*) filter (where has_certificate) as certified,
 			         count(*) filter (where training_hours_5y >= :hours) as trained
-			  from teacher t where t.school_id = s.id and t.joined_school_on <= make_date(:year, 9, 1)) t
+			  from (select m.* from teacher m where m.school_id = s.id
+			          and not (:rotation and exists (select 1 from exchange e where e.teacher_id = m.id and e.from_school_id = m.school_id
+			                                        and e.school_year = :year and e.kind = 'ROTATION' and e.status in ('ACTIVE', 'COMPLETED')))
+			        union all
+			        select m.* from exchange e join teacher m on m.id = e.teacher_id and m.school_id = e.from_school_id
+			        where :rotation and e.to_school_id = s.id and e.school_year = :year and e.kind = 'ROTATION'
+			          and e.status in ('ACTIVE', 'COMPLETED')
+			          and e.id = (select max(x.id) from exchange x where x.teacher_id = m.id and x.from_school_id = m.school_id
+			                      and x.school_year = :year and x.kind = 'ROTATION' and x.status in ('ACTIVE', 'COMPLETED'))) t
+			  where t.joined_school_on <= make_date(:year, 9, 1)) t
 			""";
 
 	private final DatabaseClient db;
@@ -48,25 +63,34 @@ class SchoolFiguresLoader {
 	Flux<SchoolFigures> forSchools(List<Long> ids, int year, Thresholds thresholds) {
 		return this.db.sql(FIGURES + " where s.id = any(:ids)")
 			.bind("ids", ids.toArray(Long[]::new)).bind("year", year).bind("hours", (int) thresholds.value("TRAINING_HOURS"))
+			.bind("rotation", rotationAtReceiver(thresholds))
 			.map(SchoolFiguresLoader::figures)
 			.all();
 	}
 
 	/** The schools of a region and its descendants. */
 	Flux<SchoolFigures> forRegion(String regionCode, int year, Thresholds thresholds) {
-		return forRegions(List.of(regionCode), year, (int) thresholds.value("TRAINING_HOURS")).map(Map.Entry::getValue);
+		return forRegions(List.of(regionCode), year, (int) thresholds.value("TRAINING_HOURS"), rotationAtReceiver(thresholds))
+			.map(Map.Entry::getValue);
+	}
+
+	/** Whether the thresholds count a rotating teacher at the receiving school (1) rather than at home (0). */
+	static boolean rotationAtReceiver(Thresholds thresholds) {
+		return thresholds.value("ROTATION_COUNTS_AT_RECEIVER") == 1;
 	}
 
 	/**
 	 * The schools of several regions and their descendants in one statement, each with the region
 	 * it was asked for (a school under two of them comes twice).
 	 */
-	Flux<Map.Entry<String, SchoolFigures>> forRegions(List<String> regionCodes, int year, int trainingHours) {
+	Flux<Map.Entry<String, SchoolFigures>> forRegions(List<String> regionCodes, int year, int trainingHours,
+			boolean rotationAtReceiver) {
 		String sql = FIGURES.replace("select s.id,", "select pr.code as asked_region, s.id,")
 				.replace("from school s\n", "from school s join region sr on sr.code = s.region_code"
 						+ " join region pr on (sr.path = pr.path or sr.path like pr.path || '/%')\n");
 		return this.db.sql(sql + " where pr.code = any(:regions)")
 			.bind("regions", regionCodes.toArray(String[]::new)).bind("year", year).bind("hours", trainingHours)
+			.bind("rotation", rotationAtReceiver)
 			.map((row) -> Map.entry(row.get("asked_region", String.class), figures(row)))
 			.all();
 	}

@@ -16,18 +16,40 @@ record SegmentEvaluation(long schoolId, Segment segment, int students, boolean e
 		Verdict verdict, List<Text> reasons) {
 
 	static SegmentEvaluation of(SegmentFigures figures, Thresholds thresholds) {
-		Segment segment = figures.segment();
 		double floor = thresholds.value("SCHOOL_PASS_FLOOR");
-		int required = (int) thresholds.value("SCHOOL_PASS_MIN_MET");
 		List<IndicatorResult> results = new ArrayList<>();
 		for (ResourceIndicator indicator : ResourceIndicator.values()) {
-			results.add(IndicatorResult.of(indicator, indicator.value(figures), thresholds.value(indicator.name(), segment), floor));
+			results.add(IndicatorResult.of(indicator, indicator.value(figures), thresholds.value(indicator.name(), figures.segment()), floor));
 		}
+		return judged(figures, results, thresholds, true);
+	}
+
+	/**
+	 * The same segment judged again after its figures changed in {@code changed} only (the teacher
+	 * indicators, when a search moves teachers): those are computed again, the rest taken from
+	 * {@code earlier}, the verdict decided as {@link #of} decides it. Without reasons: a search
+	 * judges thousands of these and shows none.
+	 */
+	static SegmentEvaluation again(SegmentEvaluation earlier, SegmentFigures figures, Thresholds thresholds,
+			List<ResourceIndicator> changed) {
+		double floor = thresholds.value("SCHOOL_PASS_FLOOR");
+		List<IndicatorResult> results = new ArrayList<>(earlier.indicators());
+		for (ResourceIndicator indicator : changed) {
+			results.set(indicator.ordinal(),
+					IndicatorResult.of(indicator, indicator.value(figures), thresholds.value(indicator.name(), figures.segment()), floor));
+		}
+		return judged(figures, results, thresholds, false);
+	}
+
+	private static SegmentEvaluation judged(SegmentFigures figures, List<IndicatorResult> results, Thresholds thresholds,
+			boolean withReasons) {
+		Segment segment = figures.segment();
+		int required = (int) thresholds.value("SCHOOL_PASS_MIN_MET");
 		boolean excluded = figures.students() < thresholds.value("SMALL_SCHOOL_EXCLUSION");
 		List<Text> reasons = new ArrayList<>();
 		long met = results.stream().filter((r) -> r.status() == IndicatorResult.Status.MET).count();
 		long missing = results.stream().filter((r) -> r.status() == IndicatorResult.Status.NO_DATA).count();
-		for (IndicatorResult result : results) {
+		for (IndicatorResult result : withReasons ? results : List.<IndicatorResult>of()) {
 			if (result.status() == IndicatorResult.Status.BELOW || result.status() == IndicatorResult.Status.NEAR) {
 				reasons.add(Text.of("reason.indicatorShort", result.indicator().text(), String.format(Locale.ROOT, "%.2f", result.value()),
 						String.format(Locale.ROOT, "%.0f", result.ratio() * 100), trim(result.threshold())));
@@ -59,7 +81,7 @@ record SegmentEvaluation(long schoolId, Segment segment, int students, boolean e
 			reasons.add(Text.of("reason.teachingPoint", trim(thresholds.value("SMALL_SCHOOL_EXCLUSION"))));
 		}
 		return new SegmentEvaluation(figures.schoolId(), segment, figures.students(), excluded, List.copyOf(results), verdict,
-				List.copyOf(reasons));
+				withReasons ? List.copyOf(reasons) : List.of());
 	}
 
 	static String trim(double value) {

@@ -133,6 +133,9 @@ class ThresholdSetController {
 		Checks.on("input")
 			.require(input.value() >= 0, "value", "check.negative")
 			.atMost(input.value(), 1e9, "value")
+			// A switch, not a measure: anything but 0 or 1 would leave it to a reader to guess.
+			.require(!"ROTATION_COUNTS_AT_RECEIVER".equals(input.indicatorCode()) || input.value() == 0 || input.value() == 1,
+					"value", "check.zeroOrOne")
 			.text(input.source(), "source", 500)
 			.validate();
 		Mono<ThresholdSet> write = this.db.sql(SELECT + " where s.code = :code").bind("code", input.thresholdSet())

@@ -56,14 +56,27 @@ class CallerInterceptor implements WebSocketGraphQlInterceptor {
 
 	private final Duration timeout;
 
+	private final Duration plannerTimeout;
+
 	private final int maxDocument;
 
 	CallerInterceptor(VerifiedTokens tokens, Clock clock, @Value("${junheng.graphql.timeout:10s}") Duration timeout,
+			@Value("${junheng.graphql.planner-timeout:75s}") Duration plannerTimeout,
 			@Value("${junheng.graphql.max-document-chars:20000}") int maxDocument) {
 		this.tokens = tokens;
 		this.clock = clock;
 		this.timeout = timeout;
+		this.plannerTimeout = plannerTimeout;
 		this.maxDocument = maxDocument;
+	}
+
+	/**
+	 * An exchange proposal searches for as long as its time limit (up to 60 s) allows, so a request
+	 * asking for one has {@code junheng.graphql.planner-timeout} instead; only the time is longer,
+	 * every other limit holds, and the field itself is for regional ADMINs and PLANNERs only.
+	 */
+	private Duration timeout(WebGraphQlRequest request) {
+		return request.getDocument().contains("exchangeProposal") ? this.plannerTimeout : this.timeout;
 	}
 
 	@Override
@@ -106,8 +119,9 @@ class CallerInterceptor implements WebSocketGraphQlInterceptor {
 			request.configureExecutionInput((input, builder) -> builder.locale(locale)
 				.graphQLContext((context) -> context.put(Caller.KEY, caller).put(EXECUTION, execution).put(Languages.KEY, locale))
 				.build());
+			Duration timeout = timeout(request);
 			return chain.next(request)
-				.timeout(this.timeout, Mono.fromSupplier(() -> timedOut(request, execution, locale)))
+				.timeout(timeout, Mono.fromSupplier(() -> timedOut(request, execution, locale, timeout)))
 				.map((response) -> (expires != null) ? endingAt(response, expires, locale) : response);
 		});
 	}
@@ -144,13 +158,14 @@ class CallerInterceptor implements WebSocketGraphQlInterceptor {
 	}
 
 	/** The answer to a request that ran out of time; graphql-java stops fetching what it has not started. */
-	private WebGraphQlResponse timedOut(WebGraphQlRequest request, AtomicReference<ExecutionInput> execution, Locale locale) {
+	private WebGraphQlResponse timedOut(WebGraphQlRequest request, AtomicReference<ExecutionInput> execution, Locale locale,
+			Duration timeout) {
 		ExecutionInput input = execution.get();
 		if (input != null) {
 			input.cancel();
 		}
-		return refused(request, Refusal.TIMEOUT.error(Text.of("refusal.timeout", this.timeout.toMillis()), locale,
-				Map.of("limit", "timeout", "max", this.timeout.toMillis())));
+		return refused(request, Refusal.TIMEOUT.error(Text.of("refusal.timeout", timeout.toMillis()), locale,
+				Map.of("limit", "timeout", "max", timeout.toMillis())));
 	}
 
 	private static WebGraphQlResponse refused(WebGraphQlRequest request, GraphQLError error) {

@@ -17,6 +17,7 @@ import org.junheng.TestData;
 import org.junheng.Tokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -90,9 +91,15 @@ class DashboardTests {
 			wall.viewport(1920, 1080, false, url);
 			loaded(wall);
 			assertThat(wall.evaluate("document.getElementById('verdict').innerText")).contains("尚未达标");
-			assertThat(wall.evaluate("document.getElementById('reasons').innerText")).contains("差异系数 0.524");
+			GraphQlTester.Response primary = this.graphQl.document("{ region(code: \"" + DEMO_COUNTY + "\") { balance(schoolYear: 2026,"
+					+ " stage: PRIMARY) { passingSchools judgedSchools indicators { code cv met } } } }").execute();
+			double backbone = primary.path("region.balance.indicators[?(@.code == 'BACKBONE_TEACHERS')].cv").entityList(Double.class).get().get(0);
+			assertThat(wall.evaluate("document.getElementById('reasons').innerText"))
+				.contains("差异系数 " + String.format(java.util.Locale.ROOT, "%.3f", backbone));
 			assertThat(wall.evaluate("document.getElementById('figures').innerText")).contains("教师交流轮岗比例").contains("应 ≥ 10%");
-			assertThat(wall.evaluate("document.getElementById('stage-pass').innerText")).contains("14 / 100 所学校达标");
+			assertThat(wall.evaluate("document.getElementById('stage-pass').innerText"))
+				.contains(primary.path("region.balance.passingSchools").entity(Integer.class).get() + " / "
+						+ primary.path("region.balance.judgedSchools").entity(Integer.class).get() + " 所学校达标");
 			assertThat(wall.evaluate("document.querySelectorAll('#tiles .tile').length")).isEqualTo(
 					String.valueOf(this.graphQl.document("{ region(code: \"" + DEMO_COUNTY + "\") { schools(filter: { schoolYear: 2026 }) { totalCount } } }")
 						.execute().path("region.schools.totalCount").entity(Integer.class).get()));

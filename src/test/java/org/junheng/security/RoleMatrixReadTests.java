@@ -159,6 +159,20 @@ class RoleMatrixReadTests {
 		refused(w.http(Who.ANONYMOUS).documentName("access/auditTrail").execute(), "UNAUTHORIZED");
 	}
 
+	/** An exchange proposal moves teachers of every school of the region: for its ADMINs and PLANNERs only. */
+	@Test
+	void exchangeProposalsAreForTheRegionsAdminsAndPlanners() {
+		AccessFixture w = this.world;
+		for (Who who : List.of(Who.ADMIN, Who.PLANNER)) {
+			w.http(who).documentName("access/exchangeProposal").variable("code", w.county).execute().errors().verify()
+				.path("exchangeProposal.id").hasValue();
+		}
+		refused(w.http(Who.VIEWER).documentName("access/exchangeProposal").variable("code", w.county).execute(), "FORBIDDEN");
+		refused(w.http(Who.SCHOOL_ADMIN).documentName("access/exchangeProposal").variable("code", w.county).execute(), "FORBIDDEN");
+		refused(w.http(Who.OTHER_ADMIN).documentName("access/exchangeProposal").variable("code", w.county).execute(), "NOT_FOUND");
+		refused(w.http(Who.ANONYMOUS).documentName("access/exchangeProposal").variable("code", w.county).execute(), "UNAUTHORIZED");
+	}
+
 	@Test
 	void planProgressIsFollowedByEveryRoleWhileRegionDataIsPublic() {
 		for (Who who : Who.values()) {
@@ -205,7 +219,7 @@ class RoleMatrixReadTests {
 
 	static final Set<String> COVERED_QUERIES = Set.of("node", "regions", "region", "schools", "school", "teachers", "exchanges",
 			"pairings", "plans", "plan", "indicatorDefinitions", "thresholdSets", "milestoneEventsCursor", "auditTrail", "imports",
-			"import");
+			"import", "exchangeProposal");
 
 	static final Set<String> COVERED_SUBSCRIPTIONS = Set.of("planProgress", "milestoneUpdates", "regionBalanceChanged");
 

@@ -53,7 +53,13 @@ class RoleMatrixWriteTests {
 
 	private final AtomicInteger serial = new AtomicInteger();
 
-	record Row(String mutation, Set<Who> allowed, Supplier<Map<String, Object>> input) {
+	/** {@code input} is the mutation's {@code input} argument, or with {@code asVariables} all its variables. */
+	record Row(String mutation, Set<Who> allowed, Supplier<Map<String, Object>> input, boolean asVariables) {
+
+		Row(String mutation, Set<Who> allowed, Supplier<Map<String, Object>> input) {
+			this(mutation, allowed, input, false);
+		}
+
 	}
 
 	@Test
@@ -95,15 +101,19 @@ class RoleMatrixWriteTests {
 				new Row("createThresholdSet", ADMIN, () -> Map.of("code", thresholdSet, "name", "矩阵市细则", "regionCode", w.city,
 						"source", "测试")),
 				new Row("setThreshold", ADMIN, () -> Map.of("thresholdSet", thresholdSet, "version", thresholdVersion(thresholdSet),
-						"indicatorCode", "TEACHING_AREA", "stage", "PRIMARY", "value", 4.2, "source", "测试")));
+						"indicatorCode", "TEACHING_AREA", "stage", "PRIMARY", "value", 4.2, "source", "测试")),
+				new Row("acceptExchangeProposal", PLANNERS, () -> proposal(w), true));
 		List<String> failures = new ArrayList<>();
 		// The allowed ADMIN goes last: a threshold set can be created once per region.
 		List<Who> order = List.of(Who.ANONYMOUS, Who.VIEWER, Who.PLANNER, Who.SCHOOL_ADMIN, Who.OTHER_ADMIN, Who.ADMIN);
 		for (Row row : rows) {
 			for (Who who : order) {
+				// The input first: making one may write (a proposal's teacher), and that is no part of the answer.
+				Map<String, Object> variables = row.asVariables() ? row.input().get() : Map.of("input", row.input().get());
 				long before = auditEntries();
-				GraphQlTester.Response response = w.http(who).documentName("access/" + row.mutation())
-					.variable("input", row.input().get()).execute();
+				GraphQlTester.Request<?> request = w.http(who).documentName("access/" + row.mutation());
+				variables.forEach(request::variable);
+				GraphQlTester.Response response = request.execute();
 				long written = auditEntries() - before;
 				String outcome = outcome(response);
 				String expected = row.allowed().contains(who) ? "ALLOWED" : expectedRefusal(who);
@@ -148,6 +158,21 @@ class RoleMatrixWriteTests {
 			case OTHER_ADMIN -> "NOT_FOUND";
 			default -> "FORBIDDEN";
 		};
+	}
+
+	/**
+	 * A fresh eligible teacher at the first school and a proposal of the county as it is then,
+	 * with the move of that teacher to the neighbouring school: each acceptance needs its own,
+	 * since the one before changed the figures.
+	 */
+	private Map<String, Object> proposal(AccessFixture w) {
+		for (String school : List.of(w.school, w.neighbour)) {
+			this.nationalAdmin.documentName("access/recordSchoolConditions").variable("input", conditions(school, 2026)).execute();
+		}
+		String teacher = TestData.teacher(this.nationalAdmin, w.school, "轮岗老师" + next());
+		String id = this.nationalAdmin.documentName("access/exchangeProposal").variable("code", w.county).execute().errors().verify()
+			.path("exchangeProposal.id").entity(String.class).get();
+		return Map.of("id", id, "moves", List.of(Map.of("teacherId", teacher, "toSchoolId", w.neighbour)));
 	}
 
 	private int next() {

@@ -89,6 +89,9 @@ class SchoolDataPathTests {
 		rootArguments.put("plans", List.of("(first: 5, filter: { regionCode: \"" + w.province + "\" })",
 				"(first: 5, filter: { regionCode: \"511921\" })"));
 		rootArguments.put("plan", List.of("(id: \"" + w.plan + "\")"));
+		// The fixture's county has no conditions for the year (answered before any search); the demo county searches a second.
+		rootArguments.put("exchangeProposal", List.of("(regionCode: \"" + w.county + "\", schoolYear: 2026)",
+				"(regionCode: \"511921\", schoolYear: 2026, options: { timeLimitSeconds: 1 })"));
 
 		GraphQLSchema schema = this.graphQlSource.schema();
 		Set<String> targets = guardedFields(schema);

@@ -29,10 +29,11 @@ class ImportController {
 	}
 
 	@QueryMapping
-	Mono<List<ImportView>> imports(@Argument int first, GraphQLContext context, Locale locale) {
-		Checks.arguments().range(first, 0, 100, "first").validate();
+	Mono<List<ImportView>> imports(@Argument Integer first, GraphQLContext context, Locale locale) {
+		int count = (first != null) ? first : 20;
+		Checks.arguments().range(count, 0, 100, "first").validate();
 		Caller caller = signedIn(context, "imports");
-		return this.imports.list(caller, first).flatMapIterable((records) -> records)
+		return this.imports.list(caller, count).flatMapIterable((records) -> records)
 			.concatMap((record) -> Mono.just(ImportView.of(record, List.of(), locale)))
 			.collectList();
 	}

@@ -2,6 +2,10 @@ package org.junheng.indicator;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import graphql.GraphQLContext;
 import reactor.core.publisher.Flux;
@@ -38,6 +42,9 @@ class RegionBalanceSubscriptionController {
 
 	private final Duration coalesce;
 
+	/** The shared balance changes of each region and school year someone follows on this instance. */
+	private final Map<String, Flux<Change>> shared = new ConcurrentHashMap<>();
+
 	RegionBalanceSubscriptionController(FiguresEvents events, RegionBalances balances, Regions regions, Access access,
 			@Value("${junheng.live.balance-coalesce:300ms}") Duration coalesce) {
 		this.events = events;
@@ -65,17 +72,38 @@ class RegionBalanceSubscriptionController {
 	}
 
 	private Flux<Change> follow(Region region, int schoolYear, Long after) {
-		// Joined before the first balance is read, so that no change falls between the two.
-		Flux<Long> changes = this.events.live((event) -> event.affects(region.path(), schoolYear))
-			.bufferTimeout(Integer.MAX_VALUE, this.coalesce)
-			.map((burst) -> burst.get(burst.size() - 1).id());
 		Mono<Long> first = (after == null) ? Mono.just(0L)
 				: this.events.replay(null, null, after).filter((event) -> event.affects(region.path(), schoolYear)).next()
 					.map(FiguresEvent::id);
-		return Flux.merge(changes, first)
-			.onBackpressureLatest()
-			.concatMap((change) -> balance(region, schoolYear), 1)
+		// Changes newer than one already sent only: the subscriber's first balance and the shared
+		// ones are computed apart and may finish in either order.
+		AtomicLong sent = new AtomicLong(-1);
+		// The shared changes are joined before the first balance is read, so that none falls between.
+		return Flux.merge(shared(region, schoolYear).onBackpressureLatest(), first.flatMap((ignored) -> balance(region, schoolYear)))
+			.filter((change) -> Long.parseLong(change.cursor()) >= sent.get())
+			.doOnNext((change) -> sent.set(Long.parseLong(change.cursor())))
 			.takeUntilOther(this.events.stopping());
+	}
+
+	/**
+	 * The region's balance after each burst of changes, computed once for all its subscribers on
+	 * this instance (a county's wall screens, its phones): the computation runs while anyone
+	 * follows the region and year, and stops with the last of them.
+	 */
+	private Flux<Change> shared(Region region, int schoolYear) {
+		String key = region.code() + "/" + schoolYear;
+		return Flux.defer(() -> this.shared.computeIfAbsent(key, (absent) -> {
+			AtomicReference<Flux<Change>> self = new AtomicReference<>();
+			Flux<Change> changes = this.events.live((event) -> event.affects(region.path(), schoolYear))
+				.bufferTimeout(Integer.MAX_VALUE, this.coalesce)
+				.onBackpressureLatest()
+				.concatMap((burst) -> balance(region, schoolYear), 1)
+				.doFinally((signal) -> this.shared.remove(key, self.get()))
+				.publish()
+				.refCount(1);
+			self.set(changes);
+			return changes;
+		}));
 	}
 
 	/**

@@ -39,6 +39,9 @@ class BalanceLiveTests {
 	@Autowired
 	private DatabaseClient db;
 
+	@Autowired
+	private org.junheng.SqlStatements sql;
+
 	@LocalServerPort
 	private int port;
 
@@ -103,6 +106,30 @@ class BalanceLiveTests {
 		Map<String, Object> resumed = changes(county, cursor).blockFirst(WAIT);
 		assertThat(Long.parseLong((String) resumed.get("cursor"))).isGreaterThan(Long.parseLong(cursor));
 		assertThat(stage(resumed, 0)).containsEntry("schools", 1);
+	}
+
+	/** Two displays of one county: each change is computed once for both (statements with "asked_region" are the balance's). */
+	@Test
+	void displaysOfOneRegionShareEachComputation() {
+		String county = TestData.county(this.graphQl);
+		String school = TestData.school(this.graphQl, county, "共享小学");
+		List<Map<String, Object>> first = new java.util.concurrent.CopyOnWriteArrayList<>();
+		List<Map<String, Object>> second = new java.util.concurrent.CopyOnWriteArrayList<>();
+		reactor.core.Disposable one = changes(county, null).subscribe(first::add);
+		reactor.core.Disposable two = changes(county, null).subscribe(second::add);
+		try {
+			org.awaitility.Awaitility.await().atMost(WAIT).until(() -> first.size() == 1 && second.size() == 1);
+			this.sql.reset();
+			record(school, 2026);
+			org.awaitility.Awaitility.await().atMost(WAIT).until(() -> first.size() == 2 && second.size() == 2);
+			assertThat(stage(first.get(1), 0)).containsEntry("schools", 1);
+			assertThat(stage(second.get(1), 0)).containsEntry("schools", 1);
+			assertThat(this.sql.statements().stream().filter((statement) -> statement.contains("asked_region"))).hasSize(1);
+		}
+		finally {
+			one.dispose();
+			two.dispose();
+		}
 	}
 
 	@Test

@@ -7,7 +7,10 @@ import reactor.blockhound.integration.BlockHoundIntegration;
  * Short locks of libraries that BlockHound would report when two threads meet in them: graphql-java
  * guards a request's list of errors (two fields failing at the same moment), and Jackson builds a
  * type's deserializer once under a lock (two first requests of a fresh server at the same moment),
- * and OpenTelemetry queues each ended span for its exporter under one.
+ * OpenTelemetry queues each ended span for its exporter under one, and Netty 4.2's adaptive buffer
+ * allocator frees a magazine under a write lock when it grows its magazines (two event loops
+ * reading at the same moment); BlockHound failing there breaks the connection being read, which
+ * showed as requests or database calls hanging until their timeout.
  * Neither is I/O or a long wait, so BlockHound lets exactly these be; any other blocking call
  * still fails the tests.
  */
@@ -20,6 +23,8 @@ public class LibraryLocks implements BlockHoundIntegration {
 		builder.allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache", "_createAndCacheValueDeserializer");
 		// With traces on, each ended span joins the exporter's bounded queue, guarded by a lock.
 		builder.allowBlockingCallsInside("io.opentelemetry.sdk.trace.export.BatchSpanProcessor$Worker", "addSpan");
+		builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$Magazine", "free");
+		builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "free");
 	}
 
 }

@@ -159,26 +159,13 @@
     // The region's own reasons here; each failing school's reasons go with its tile.
     var reasons = el('reasons');
     reasons.innerHTML = '';
-    // The exchange is the region's, not a stage's: said once when both stages say it.
-    var said = {};
-    change.balances.forEach(function (b) { b.reasons.forEach(function (r) { said[r] = (said[r] || 0) + 1; }); });
-    var shared = {};
-    change.balances.forEach(function (b) {
-      var names = {};
-      b.indicators.forEach(function (i) { i.shortfalls.forEach(function (s) { names[s.school.name] = true; }); });
-      var schools = 0;
-      b.reasons.forEach(function (reason) {
-        if (Object.keys(names).some(function (name) { return reason.indexOf(name) === 0; })) { schools++; return; }
-        if (said[reason] > 1) {
-          if (!shared[reason]) { reasons.appendChild(node('li', null, '全县：' + reason)); }
-          shared[reason] = true;
-          return;
-        }
-        reasons.appendChild(node('li', null, STAGE[b.stage] + '：' + reason));
-      });
-      if (schools) {
-        reasons.appendChild(node('li', null, STAGE[b.stage] + '：' + schools + ' 所学校未达标，逐校原因见「各校达标情况」'));
-      }
+    var schools = {};
+    JunhengLive.reasons(change.balances).forEach(function (reason) {
+      if (reason.school) { schools[reason.stage] = (schools[reason.stage] || 0) + 1; return; }
+      reasons.appendChild(node('li', null, (reason.stage ? STAGE[reason.stage] : '全县') + '：' + reason.text));
+    });
+    Object.keys(schools).forEach(function (stage) {
+      reasons.appendChild(node('li', null, STAGE[stage] + '：' + schools[stage] + ' 所学校未达标，逐校原因见「各校达标情况」'));
     });
     if (!reasons.children.length) { reasons.appendChild(node('li', null, overall === 'PASS' ? '各项指标均达到标准' : '暂无')); }
     paginate(reasons, el('reasons-page'));

@@ -111,5 +111,29 @@
     };
   };
 
-  window.JunhengLive = { Client: Client, tokenFromFragment: tokenFromFragment, claims: claims };
+  /**
+   * The verdict reasons of a region's stage balances, sorted out for display: each school's own
+   * (it starts with the name of a school the balance's shortfalls name), and the region's, one
+   * said by every stage (the exchange is the region's, not a stage's) given once with no stage.
+   */
+  function reasons(balances) {
+    var said = {};
+    balances.forEach(function (b) { b.reasons.forEach(function (text) { said[text] = (said[text] || 0) + 1; }); });
+    var out = [];
+    var given = {};
+    balances.forEach(function (b) {
+      var names = {};
+      b.indicators.forEach(function (i) { i.shortfalls.forEach(function (s) { names[s.school.name] = true; }); });
+      b.reasons.forEach(function (text) {
+        var school = Object.keys(names).some(function (name) { return text.indexOf(name) === 0; });
+        var regionWide = !school && said[text] > 1;
+        if (regionWide && given[text]) { return; }
+        given[text] = true;
+        out.push({ stage: regionWide ? null : b.stage, text: text, school: school });
+      });
+    });
+    return out;
+  }
+
+  window.JunhengLive = { Client: Client, tokenFromFragment: tokenFromFragment, claims: claims, reasons: reasons };
 })();

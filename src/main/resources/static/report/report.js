@@ -63,19 +63,10 @@
     // The region's own reasons up front; each failing school's in a part of their own.
     var reasons = el('reasons');
     var schools = el('schools');
-    var said = {};
-    balances.forEach(function (b) {
-      var names = {};
-      b.indicators.forEach(function (i) { i.shortfalls.forEach(function (s) { names[s.school.name] = true; }); });
-      b.reasons.forEach(function (text) {
-        var perSchool = Object.keys(names).some(function (name) { return text.indexOf(name) === 0; });
-        // The exchange is the region's: said once, not once per stage.
-        if (!perSchool && said[text]) { return; }
-        said[text] = true;
-        var li = document.createElement('li');
-        li.textContent = (text.indexOf('交流轮岗') === 0 || text.indexOf('exchange') === 0 ? '全县' : STAGE[b.stage]) + '：' + text;
-        (perSchool ? schools : reasons).appendChild(li);
-      });
+    JunhengLive.reasons(balances).forEach(function (reason) {
+      var li = document.createElement('li');
+      li.textContent = (reason.stage ? STAGE[reason.stage] : '全县') + '：' + reason.text;
+      (reason.school ? schools : reasons).appendChild(li);
     });
     var cvs = [];
     balances.forEach(function (b) { b.indicators.forEach(function (i) { cvs.push({ stage: b.stage, i: i }); }); });

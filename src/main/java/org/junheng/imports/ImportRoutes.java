@@ -3,16 +3,14 @@ package org.junheng.imports;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import org.junheng.security.Caller;
 import org.junheng.system.ErrorResponse;
-import org.junheng.system.ForbiddenException;
+import org.junheng.system.InvalidInputException;
 import org.junheng.system.Languages;
-import org.junheng.system.Text;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.ContentDisposition;
@@ -60,8 +58,7 @@ class ImportRoutes {
 		return Caller.current().flatMap((caller) -> request.multipartData().flatMap((parts) -> {
 			Part part = parts.getFirst("file");
 			if (!(part instanceof FilePart file)) {
-				return ErrorResponse.write(request.exchange(), HttpStatus.BAD_REQUEST, Text.of("import.noFilePart"), "BAD_REQUEST",
-						Map.of("field", "file")).then(Mono.<ServerResponse>empty());
+				return Mono.error(InvalidInputException.of("file", "import.noFilePart"));
 			}
 			boolean dryRun = request.queryParam("dryRun").or(() -> field(parts.getFirst("dryRun"))).map("true"::equalsIgnoreCase)
 				.orElse(false);
@@ -75,9 +72,7 @@ class ImportRoutes {
 							: HttpStatus.OK).contentType(MediaType.APPLICATION_JSON)
 						.bodyValue(ImportView.of(found.getT1(), found.getT2(), locale)))
 					.doFinally((signal) -> delete(path)));
-		})).onErrorResume(ForbiddenException.class, (refused) -> ErrorResponse.write(request.exchange(),
-				refused.anonymous() ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN, refused.text(),
-				refused.anonymous() ? "UNAUTHORIZED" : "FORBIDDEN", Map.of()).then(Mono.empty()));
+		})).onErrorResume(ErrorResponse::isRefusal, (refused) -> ErrorResponse.refusal(request.exchange(), refused).then(Mono.empty()));
 	}
 
 	private static java.util.Optional<String> field(Part part) {

@@ -1,21 +1,15 @@
 package org.junheng.indicator;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
 import org.junheng.security.Caller;
 import org.junheng.system.ErrorResponse;
-import org.junheng.system.ForbiddenException;
-import org.junheng.system.InvalidInputException;
-import org.junheng.system.NotFoundException;
-import org.junheng.system.Text;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -61,19 +55,8 @@ class ExportRoutes {
 				.header("Content-Disposition", ContentDisposition.attachment()
 					.filename("均衡评估_" + region + "_" + year + "." + extension, StandardCharsets.UTF_8).build().toString())
 				.bodyValue(bytes))
-			.onErrorResume(InvalidInputException.class, (invalid) -> refused(request, HttpStatus.BAD_REQUEST, "BAD_REQUEST",
-					invalid.problems().get(0).field(), invalid.problems().get(0).text()))
-			.onErrorResume(NotFoundException.class, (missing) -> refused(request, HttpStatus.NOT_FOUND, "NOT_FOUND", missing.field(),
-					missing.text()))
-			.onErrorResume(ForbiddenException.class, (forbidden) -> refused(request,
-					forbidden.anonymous() ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN,
-					forbidden.anonymous() ? "UNAUTHORIZED" : "FORBIDDEN", forbidden.field(), forbidden.text()));
-	}
-
-	/** The response is written here; the handler answers nothing more. */
-	private static Mono<ServerResponse> refused(ServerRequest request, HttpStatus status, String classification, String field,
-			Text message) {
-		return ErrorResponse.write(request.exchange(), status, message, classification, Map.of("field", field)).then(Mono.empty());
+			// The response is written there; the handler answers nothing more.
+			.onErrorResume(ErrorResponse::isRefusal, (refused) -> ErrorResponse.refusal(request.exchange(), refused).then(Mono.empty()));
 	}
 
 }

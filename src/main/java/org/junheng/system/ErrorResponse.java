@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Metrics;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -30,6 +31,30 @@ public final class ErrorResponse {
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private ErrorResponse() {
+	}
+
+	/** Whether {@link #refusal} answers this failure: a refused input, a name that finds nothing, a caller refused. */
+	public static boolean isRefusal(Throwable failure) {
+		return failure instanceof InvalidInputException || failure instanceof NotFoundException || failure instanceof ForbiddenException;
+	}
+
+	/**
+	 * A refusal of an HTTP endpoint beside the graph (an upload, an export) answered as the graph
+	 * classifies it: BAD_REQUEST 400, NOT_FOUND 404, UNAUTHORIZED 401 or FORBIDDEN 403, with the field.
+	 */
+	public static Mono<Void> refusal(ServerWebExchange exchange, Throwable failure) {
+		if (failure instanceof InvalidInputException invalid) {
+			InvalidInputException.Problem problem = invalid.problems().get(0);
+			return write(exchange, HttpStatus.BAD_REQUEST, problem.text(), "BAD_REQUEST", Map.of("field", problem.field()));
+		}
+		if (failure instanceof NotFoundException missing) {
+			return write(exchange, HttpStatus.NOT_FOUND, missing.text(), "NOT_FOUND", Map.of("field", missing.field()));
+		}
+		if (failure instanceof ForbiddenException refused) {
+			return write(exchange, refused.anonymous() ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN, refused.text(),
+					refused.anonymous() ? "UNAUTHORIZED" : "FORBIDDEN", Map.of("field", refused.field()));
+		}
+		return Mono.error(failure);
 	}
 
 	/** Answers the exchange with the error, its message in the request's language. */

@@ -93,7 +93,7 @@ class DemoDataLoader implements Callback {
 				+ "art_room_areas, books");
 		CopyIn teachers = new CopyIn(connection, "teacher", "id, school_id, name, gender, birth_year, subjects, "
 				+ "highest_degree, professional_title, backbone_level, backbone_valid_from, backbone_valid_until, "
-				+ "has_certificate, pe_specialist, music_specialist, art_specialist, training_hours_5y, joined_school_on");
+				+ "has_certificate, pe_specialist, music_specialist, art_specialist, training_hours_5y, joined_school_on, staff_number");
 		CopyIn exchanges = new CopyIn(connection, "exchange",
 				"id, teacher_id, from_school_id, to_school_id, school_year, kind, starts_on, ends_on, status");
 		CopyIn pairings = new CopyIn(connection, "pairing",

@@ -68,10 +68,15 @@ final class DemoTeachers {
 			copy.row(id, school.id(), DemoNames.person(this.random), this.random.nextDouble() < 0.68 ? "FEMALE" : "MALE",
 					birthYear, List.of(subject), degree, title, level, validFrom, (validFrom != null) ? validFrom.plusYears(3) : null,
 					certificate, "PE".equals(specialist), "MUSIC".equals(specialist), "ART".equals(specialist), training,
-					joined);
+					joined, staffNumber(school, id));
 			drawn.add(new Drawn(id, school.id(), backbone, joined));
 		}
 		return drawn;
+	}
+
+	/** The county's code and a running number: unique across the province, as a bureau's numbering is. */
+	static String staffNumber(SchoolSpec school, long id) {
+		return school.regionCode() + String.format("%07d", id);
 	}
 
 	private String degree(SchoolSpec school, boolean rural, boolean urban) {

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads an {@link ExchangeScenario}: the thresholds, the schools' figures and the exchange
- * counts as the region's balance reads them, and each teacher counted at one of its schools on
+ * counts as the region's balance reads them, and each teacher whose tenure at one of its schools covers
  * 1 September with what the teacher adds to the counts. Four statements, however big the region.
  * Teachers are read school by school (a lateral subquery that PostgreSQL may not flatten, hence
  * {@code offset 0}): joined to the region's schools, it scanned every teacher of a province.
@@ -18,11 +18,11 @@ import org.springframework.stereotype.Component;
 class ScenarioLoader {
 
 	private static final String TEACHERS = """
-			select t.id, t.school_id,
-			       t.joined_school_on <= make_date(:year, 9, 1) - make_interval(years => :years) as eligible,
+			select t.id, t.at_school as school_id,
+			       t.started_on <= make_date(:year, 9, 1) - make_interval(years => :years) as eligible,
 			       exists (select 1 from exchange e where e.teacher_id = t.id and e.school_year = :year
 			               and e.status <> 'CANCELLED') as exchanged,
-			       exists (select 1 from exchange e where e.teacher_id = t.id and e.from_school_id = t.school_id
+			       exists (select 1 from exchange e where e.teacher_id = t.id and e.from_school_id = t.at_school
 			               and e.school_year = :year and e.kind = 'ROTATION' and e.status <> 'CANCELLED') as rotating,
 			       t.backbone_level <> 'NONE' as backbone,
 			       (t.backbone_level <> 'NONE'
@@ -33,7 +33,8 @@ class ScenarioLoader {
 			       t.music_specialist, t.art_specialist, t.pe_specialist
 			from school s join region sr on sr.code = s.region_code
 			join region pr on pr.code = :region and (sr.path = pr.path or sr.path like pr.path || '/%')
-			cross join lateral (select * from teacher t where t.school_id = s.id and t.joined_school_on <= make_date(:year, 9, 1)
+			cross join lateral (select m.*, h.school_id as at_school, h.started_on from teacher_tenure h join teacher m on m.id = h.teacher_id
+			                    where h.school_id = s.id and tenure_covers(h.started_on, h.ended_on, make_date(:year, 9, 1))
 			                    offset 0) t
 			order by t.id
 			""";

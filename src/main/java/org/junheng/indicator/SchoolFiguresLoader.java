@@ -12,13 +12,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the base figures the indicators are computed from, in one statement for many schools:
- * each school's conditions of the year and counts of its teachers at the year's statistics base
- * date (1 September). Nothing is stored: the next query after a changed figure sees it.
+ * each school's conditions of the year and counts of the teachers whose tenure there covers the
+ * year's statistics base date (1 September; {@code tenure_covers}, V10), so a teacher who left
+ * counts in the years before and not after. Nothing is stored: the next query after a changed
+ * figure sees it.
  * <p>
  * A teacher on an ACTIVE or COMPLETED rotation of the year counts at the receiving school, not at
  * home, when the thresholds say so ({@code ROTATION_COUNTS_AT_RECEIVER} = 1, the default): the
- * teacher works the year there. Only a rotation that leaves the teacher's current school counts
- * (one recorded before a permanent move is history), and of several the latest, so no teacher is
+ * teacher works the year there. Only a rotation that leaves the school the teacher was at on the
+ * base date counts (one recorded before a permanent move is history), and of several the latest, so no teacher is
  * counted twice. Support and itinerant teaching always count at home.
  */
 @Component
@@ -42,16 +44,17 @@ class SchoolFiguresLoader {
 			         count(*) filter (where pe_specialist or music_specialist or art_specialist) as pe_and_arts,
 			         count(*) filter (where has_certificate) as certified,
 			         count(*) filter (where training_hours_5y >= :hours) as trained
-			  from (select m.* from teacher m where m.school_id = s.id
-			          and not (:rotation and exists (select 1 from exchange e where e.teacher_id = m.id and e.from_school_id = m.school_id
+			  from (select m.* from teacher_tenure h join teacher m on m.id = h.teacher_id
+			        where h.school_id = s.id and tenure_covers(h.started_on, h.ended_on, make_date(:year, 9, 1))
+			          and not (:rotation and exists (select 1 from exchange e where e.teacher_id = m.id and e.from_school_id = h.school_id
 			                                        and e.school_year = :year and e.kind = 'ROTATION' and e.status in ('ACTIVE', 'COMPLETED')))
 			        union all
-			        select m.* from exchange e join teacher m on m.id = e.teacher_id and m.school_id = e.from_school_id
+			        select m.* from exchange e join teacher_tenure h on h.teacher_id = e.teacher_id and h.school_id = e.from_school_id
+			        join teacher m on m.id = e.teacher_id
 			        where :rotation and e.to_school_id = s.id and e.school_year = :year and e.kind = 'ROTATION'
-			          and e.status in ('ACTIVE', 'COMPLETED')
-			          and e.id = (select max(x.id) from exchange x where x.teacher_id = m.id and x.from_school_id = m.school_id
-			                      and x.school_year = :year and x.kind = 'ROTATION' and x.status in ('ACTIVE', 'COMPLETED'))) t
-			  where t.joined_school_on <= make_date(:year, 9, 1)) t
+			          and e.status in ('ACTIVE', 'COMPLETED') and tenure_covers(h.started_on, h.ended_on, make_date(:year, 9, 1))
+			          and e.id = (select max(x.id) from exchange x where x.teacher_id = m.id and x.from_school_id = h.school_id
+			                      and x.school_year = :year and x.kind = 'ROTATION' and x.status in ('ACTIVE', 'COMPLETED'))) t) t
 			""";
 
 	private final DatabaseClient db;
@@ -99,8 +102,9 @@ class SchoolFiguresLoader {
 	Mono<Map<String, int[]>> exchangeCounts(List<String> regionCodes, int year, int eligibleYears) {
 		String within = "sr.code = s.region_code and (sr.path = pr.path or sr.path like pr.path || '/%')";
 		return this.db.sql("select pr.code,"
-				+ " (select count(*) from teacher t join school s on s.id = t.school_id join region sr on " + within
-				+ "   where t.joined_school_on <= make_date(:year, 9, 1) - make_interval(years => :years)) as eligible,"
+				+ " (select count(*) from teacher_tenure h join school s on s.id = h.school_id join region sr on " + within
+				+ "   where tenure_covers(h.started_on, h.ended_on, make_date(:year, 9, 1))"
+				+ "   and h.started_on <= make_date(:year, 9, 1) - make_interval(years => :years)) as eligible,"
 				+ " (select count(distinct e.teacher_id) from exchange e join school s on s.id = e.from_school_id join region sr on " + within
 				+ "   where e.school_year = :year and e.status <> 'CANCELLED') as exchanged,"
 				+ " (select count(distinct e.teacher_id) from exchange e join teacher t on t.id = e.teacher_id"

@@ -31,6 +31,7 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 	/** Database constraints that back up input checks, by name, with the field they guard. */
 	private static final Map<String, String[]> CONSTRAINTS = Map.of(
 			"school_code_key", new String[] { "input.code", "constraint.schoolCode" },
+			"teacher_staff_number_key", new String[] { "input.staffNumber", "constraint.staffNumber" },
 			"region_pkey", new String[] { "input.code", "constraint.regionCode" },
 			"school_conditions_school_id_school_year_key", new String[] { "input.schoolYear", "constraint.conditionsYear" },
 			"threshold_set_code_key", new String[] { "input.code", "constraint.thresholdSetCode" },

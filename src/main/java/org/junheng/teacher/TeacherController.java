@@ -62,13 +62,14 @@ class TeacherController implements NodeResolver {
 	record CreateTeacherInput(String schoolId, String name, Gender gender, Integer birthYear, List<String> subjects,
 			Degree highestDegree, ProfessionalTitle professionalTitle, BackboneLevel backboneLevel,
 			LocalDate backboneValidFrom, LocalDate backboneValidUntil, Boolean hasCertificate, Boolean peSpecialist,
-			Boolean musicSpecialist, Boolean artSpecialist, Integer trainingHours, LocalDate joinedSchoolOn) {
+			Boolean musicSpecialist, Boolean artSpecialist, Integer trainingHours, LocalDate joinedSchoolOn, String staffNumber) {
 	}
 
 	record UpdateTeacherInput(String id, Integer version, String schoolId, String name, Gender gender, Integer birthYear,
 			List<String> subjects, Degree highestDegree, ProfessionalTitle professionalTitle, BackboneLevel backboneLevel,
 			LocalDate backboneValidFrom, LocalDate backboneValidUntil, Boolean hasCertificate, Boolean peSpecialist,
-			Boolean musicSpecialist, Boolean artSpecialist, Integer trainingHours, LocalDate joinedSchoolOn) {
+			Boolean musicSpecialist, Boolean artSpecialist, Integer trainingHours, LocalDate joinedSchoolOn, LocalDate leftSchoolOn,
+			String staffNumber) {
 	}
 
 	@QueryMapping
@@ -97,8 +98,9 @@ class TeacherController implements NodeResolver {
 				or(input.professionalTitle(), ProfessionalTitle.NONE), or(input.backboneLevel(), BackboneLevel.NONE),
 				input.backboneValidFrom(), input.backboneValidUntil(), !Boolean.FALSE.equals(input.hasCertificate()),
 				Boolean.TRUE.equals(input.peSpecialist()), Boolean.TRUE.equals(input.musicSpecialist()),
-				Boolean.TRUE.equals(input.artSpecialist()), or(input.trainingHours(), 0), input.joinedSchoolOn(), null);
-		validate(teacher);
+				Boolean.TRUE.equals(input.artSpecialist()), or(input.trainingHours(), 0), input.joinedSchoolOn(), null,
+				strip(input.staffNumber()), null);
+		teacher.check(Checks.on("input")).validate();
 		return this.access.requireSchool(Caller.of(context), schoolId, true, "input.schoolId", "action.addTeachers", Role.ADMIN)
 			.then(this.template.insert(teacher))
 			.flatMap((saved) -> AfterCommit.publish(this.events, new BaseFiguresChanged("teachers")).thenReturn(saved));
@@ -119,6 +121,7 @@ class TeacherController implements NodeResolver {
 				.thenReturn(current))
 			.flatMap((current) -> {
 				ConflictException.check(current.version(), input.version(), "thing.teacher");
+				LocalDate joined = or(input.joinedSchoolOn(), current.joinedSchoolOn());
 				Teacher changed = new Teacher(id, or(schoolId, current.schoolId()), or(strip(input.name()), current.name()),
 						or(input.gender(), current.gender()), or(input.birthYear(), current.birthYear()),
 						or(subjects(input.subjects()), current.subjects()), or(input.highestDegree(), current.highestDegree()),
@@ -127,30 +130,23 @@ class TeacherController implements NodeResolver {
 						or(input.backboneValidUntil(), current.backboneValidUntil()),
 						or(input.hasCertificate(), current.hasCertificate()), or(input.peSpecialist(), current.peSpecialist()),
 						or(input.musicSpecialist(), current.musicSpecialist()), or(input.artSpecialist(), current.artSpecialist()),
-						or(input.trainingHours(), current.trainingHours()), or(input.joinedSchoolOn(), current.joinedSchoolOn()),
-						current.version());
-				validate(changed);
+						or(input.trainingHours(), current.trainingHours()), joined, left(input, current, joined),
+						or(strip(input.staffNumber()), current.staffNumber()), current.version());
+				changed.check(Checks.on("input")).validate();
 				return this.template.update(changed);
 			})
 			.flatMap((saved) -> AfterCommit.publish(this.events, new BaseFiguresChanged("teachers")).thenReturn(saved));
 	}
 
-	/** The rules of a teacher record, checked on the record as it would be stored. */
-	private static void validate(Teacher teacher) {
-		Checks.on("input")
-			.text(teacher.name(), "name", 50)
-			.range(teacher.birthYear(), 1940, 2010, "birthYear")
-			.range(teacher.trainingHours(), 0, 5000, "trainingHours")
-			.require(teacher.subjects().size() <= 10, "subjects", "check.atMost", 10)
-			.require(teacher.subjects().stream().allMatch((s) -> !s.isBlank() && s.length() <= 20), "subjects",
-					"check.subjects")
-			.require(teacher.backboneValidFrom() == null || teacher.backboneValidUntil() == null
-					|| !teacher.backboneValidUntil().isBefore(teacher.backboneValidFrom()), "backboneValidUntil",
-					"check.backboneUntil")
-			.require(teacher.joinedSchoolOn() == null || teacher.birthYear() == null
-					|| teacher.joinedSchoolOn().getYear() >= teacher.birthYear() + 16, "joinedSchoolOn",
-					"check.joinedAge")
-			.validate();
+	/**
+	 * The leaving day after the change: as given, or cleared when the teacher joins a school again
+	 * after it (a return, or a move recorded after leaving), else as it was.
+	 */
+	private static LocalDate left(UpdateTeacherInput input, Teacher current, LocalDate joined) {
+		if (input.leftSchoolOn() != null) {
+			return input.leftSchoolOn();
+		}
+		return (current.leftSchoolOn() != null && !joined.isBefore(current.leftSchoolOn())) ? null : current.leftSchoolOn();
 	}
 
 	private static <T> T or(T given, T current) {

@@ -15,7 +15,14 @@ import org.junheng.system.SqlWhere;
 final class TeacherQueries {
 
 	record TeacherFilter(String regionCode, String schoolId, String name, String subject, Boolean backbone,
-			List<Degree> highestDegree) {
+			List<Degree> highestDegree, TeacherStatus status, String staffNumber) {
+	}
+
+	/** Whether a list shows the teachers at their school now, those who left, or both. */
+	enum TeacherStatus {
+
+		PRESENT, LEFT, ANY
+
 	}
 
 	enum TeacherOrderField {
@@ -36,6 +43,11 @@ final class TeacherQueries {
 
 	static SqlWhere where(TeacherFilter filter) {
 		SqlWhere where = new SqlWhere();
+		// Teachers who left are kept for the history, and listed only when asked for.
+		TeacherStatus status = (filter != null && filter.status() != null) ? filter.status() : TeacherStatus.PRESENT;
+		if (status != TeacherStatus.ANY) {
+			where.and((status == TeacherStatus.PRESENT) ? "t.left_school_on is null" : "t.left_school_on is not null");
+		}
 		if (filter == null) {
 			return where;
 		}
@@ -44,6 +56,7 @@ final class TeacherQueries {
 			.and("t.school_id = :school", "school", GlobalId.optionalKey(filter.schoolId(), "School", "filter.schoolId"))
 			.and("t.name like :name", "name", (filter.name() != null) ? SqlWhere.contains(filter.name()) : null)
 			.and(":subject = any(t.subjects)", "subject", filter.subject())
+			.and("t.staff_number = :staff", "staff", (filter.staffNumber() != null) ? filter.staffNumber().strip() : null)
 			.and("t.highest_degree = any(:degrees)", "degrees", SqlWhere.names(filter.highestDegree()));
 		if (filter.backbone() != null) {
 			where.and(filter.backbone() ? "t.backbone_level <> 'NONE'" : "t.backbone_level = 'NONE'");
@@ -58,12 +71,12 @@ final class TeacherQueries {
 	 */
 	static SqlWhere where(TeacherFilter filter, TeacherOrder order, Access access, Caller caller) {
 		SqlWhere where = access.schoolData(caller).onSchool(where(filter), "t.school_id");
-		boolean byName = filter != null && filter.name() != null;
+		boolean byName = filter != null && (filter.name() != null || filter.staffNumber() != null);
 		boolean orderedByName = sortField(order, access, caller) == TeacherOrderField.NAME;
 		if (byName || orderedByName) {
 			Scope personal = access.personalData(caller);
 			if (personal.none()) {
-				throw byName ? caller.forbidden("filter.name", "action.searchTeachersByName")
+				throw byName ? caller.forbidden((filter.name() != null) ? "filter.name" : "filter.staffNumber", "action.searchTeachersByName")
 						: caller.forbidden("orderBy.field", "action.orderTeachersByName");
 			}
 			personal.onSchool(where, "t.school_id");

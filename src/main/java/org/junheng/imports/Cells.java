@@ -2,9 +2,15 @@ package org.junheng.imports;
 
 import java.math.BigDecimal;
 import java.text.Normalizer;
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.apache.poi.ss.usermodel.DateUtil;
 
 /**
  * What a cell of a filled-in sheet says, read the way a person meant it: full-width digits and
@@ -15,6 +21,16 @@ import java.util.regex.Pattern;
 final class Cells {
 
 	private static final Pattern THOUSANDS = Pattern.compile("^[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?$");
+
+	private static final Pattern SERIAL = Pattern.compile("\\d{5}(\\.0+)?");
+
+	// 2015-09-01, 2015/9/1, 2015.9.1, 2015年9月1日, 20150901 and an ISO date-time's date
+	private static final Pattern DATE = Pattern.compile(
+			"(\\d{4})(?:[-/.年]\\s*(\\d{1,2})[-/.月]\\s*(\\d{1,2})日?|(\\d{2})(\\d{2}))(?:[T ]\\d{1,2}:\\d{2}(?::\\d{2})?)?");
+
+	private static final List<String> YES = List.of("y", "yes", "1", "√", "✓", "有");
+
+	private static final List<String> NO = List.of("n", "no", "0", "×", "无");
 
 	private static final Pattern LIST_SEPARATORS = Pattern.compile("[,;、\\s/]+");
 
@@ -93,6 +109,74 @@ final class Cells {
 			}
 		}
 		return values;
+	}
+
+	/**
+	 * A date as people and Excel write it: 2015-09-01, 2015/9/1, 2015.9.1, 2015年9月1日, 20150901,
+	 * or an Excel serial number (42248, five digits: 1927 to 2173) where the cell was not formatted as a date.
+	 */
+	static LocalDate date(String raw) throws Refused {
+		String text = text(raw);
+		if (text.isEmpty()) {
+			return null;
+		}
+		if (SERIAL.matcher(text).matches()) {
+			double serial = Double.parseDouble(text);
+			return DateUtil.getLocalDateTime(serial).toLocalDate();
+		}
+		Matcher parts = DATE.matcher(text);
+		if (!parts.matches()) {
+			throw new Refused("import.notDate");
+		}
+		try {
+			boolean compact = parts.group(2) == null;
+			return LocalDate.of(Integer.parseInt(parts.group(1)), Integer.parseInt(parts.group(compact ? 4 : 2)),
+					Integer.parseInt(parts.group(compact ? 5 : 3)));
+		}
+		catch (DateTimeException ex) {
+			throw new Refused("import.notDate");
+		}
+	}
+
+	/** A year, or the year of a date (a birth date written where the birth year goes). */
+	static Integer year(String raw) throws Refused {
+		String text = text(raw).replace("年", "");
+		if (text.matches("\\d{4}")) {
+			return Integer.parseInt(text);
+		}
+		LocalDate date = date(raw);
+		return (date != null) ? date.getYear() : null;
+	}
+
+	/** One of a column's choices, by label or name, ignoring case; null when empty. */
+	static String choice(String raw, Map<String, String> choices) throws Refused {
+		String text = text(raw);
+		if (text.isEmpty()) {
+			return null;
+		}
+		for (Map.Entry<String, String> choice : choices.entrySet()) {
+			if (choice.getKey().equalsIgnoreCase(text)) {
+				return choice.getValue();
+			}
+		}
+		if (YES.contains(text.toLowerCase(java.util.Locale.ROOT)) && choices.containsKey("true")) {
+			return "true";
+		}
+		if (NO.contains(text.toLowerCase(java.util.Locale.ROOT)) && choices.containsKey("false")) {
+			return "false";
+		}
+		throw new Refused("import.notChoice");
+	}
+
+	/** Words listed in one cell: 语文、数学 or 语文,数学; none when empty. */
+	static List<String> words(String raw) {
+		List<String> words = new ArrayList<>();
+		for (String part : LIST_SEPARATORS.split(text(raw))) {
+			if (!part.isEmpty()) {
+				words.add(part);
+			}
+		}
+		return words;
 	}
 
 	/** A school year as a bureau writes it: 2026, 2026-2027, 2026学年 or 2026—2027学年. */

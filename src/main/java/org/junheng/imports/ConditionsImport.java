@@ -91,8 +91,8 @@ class ConditionsImport {
 	}
 
 	private Mono<Long> refusedFile(Caller caller, Scope scope, String fileName, boolean dryRun, String problem, int rows) {
-		return this.store.begin(new ImportRecord(null, fileName, dryRun, "REFUSED", caller.subject(), scope.regionCode(),
-				scope.schoolId(), rows, 0, 0, 0, 0, problem, null, 0));
+		return this.store.begin(ImportRecord.of("CONDITIONS", fileName, dryRun, "REFUSED", caller.subject(), scope.regionCode(),
+				scope.schoolId(), rows, problem));
 	}
 
 	/** Every row read and checked; the valid ones with their school. */
@@ -167,8 +167,8 @@ class ConditionsImport {
 
 	private Mono<Long> record(Caller caller, Scope scope, String fileName, boolean dryRun, Sheet sheet, Checked checked, long started) {
 		boolean write = !dryRun && checked.problems().isEmpty() && !checked.valid().isEmpty();
-		ImportRecord record = new ImportRecord(null, fileName, dryRun, "REFUSED", caller.subject(), scope.regionCode(), scope.schoolId(),
-				sheet.rows().size(), 0, 0, 0, checked.refusedRows().size(), (sheet.rows().isEmpty()) ? "import.noRows" : null, null, 0);
+		ImportRecord record = ImportRecord.of("CONDITIONS", fileName, dryRun, "REFUSED", caller.subject(), scope.regionCode(),
+				scope.schoolId(), sheet.rows().size(), (sheet.rows().isEmpty()) ? "import.noRows" : null);
 		return this.store.begin(record).flatMap((id) -> {
 			Mono<int[]> outcome = write ? written(caller, id, checked) : Mono.just(new int[] { 0, 0, 0, checked.refusedRows().size() });
 			List<ImportRecord.RowOutcome> validRows = write ? List.of() : checked.valid().stream()

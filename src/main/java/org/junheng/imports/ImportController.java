@@ -5,7 +5,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import java.util.concurrent.CompletableFuture;
+
 import graphql.GraphQLContext;
+import org.dataloader.DataLoader;
 import reactor.core.publisher.Mono;
 
 import org.junheng.security.Caller;
@@ -16,6 +19,8 @@ import org.junheng.system.Languages;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
 /** {@code Query.imports} and {@code Query.import}: uploads read back, for signed-in callers. */
@@ -24,8 +29,17 @@ class ImportController {
 
 	private final Imports imports;
 
-	ImportController(Imports imports) {
+	ImportController(Imports imports, BatchLoaderRegistry loaders) {
 		this.imports = imports;
+		loaders.<RowsKey, List<ImportRecord.RowOutcome>>forName("importRows")
+			.registerMappedBatchLoader((keys, env) -> Batches.byGroup(keys, (key) -> List.of(key.first(), key.afterRow()),
+					(page, group) -> this.imports.rows(group.stream().map(RowsKey::importId).toList(), page.get(0), page.get(1))
+						.map((byImport) -> group.stream().collect(Collectors.toMap((key) -> key,
+								(key) -> byImport.getOrDefault(key.importId(), List.of()), (a, b) -> a)))));
+	}
+
+	/** A page of an import's rows: a staff list may have hundreds of thousands. */
+	record RowsKey(long importId, int first, int afterRow) {
 	}
 
 	@QueryMapping
@@ -53,9 +67,13 @@ class ImportController {
 					.map((p) -> new ImportView.ProblemView(p.row(), p.column(), p.value(), p.message(locale))).toList()))));
 	}
 
-	@BatchMapping(typeName = "Import")
-	Mono<Map<ImportView, List<ImportRecord.RowOutcome>>> rows(List<ImportView> views) {
-		return this.imports.rows(ids(views)).map((byImport) -> Batches.joinedLists(views, (view) -> key(view), byImport));
+	@SchemaMapping(typeName = "Import")
+	CompletableFuture<List<ImportRecord.RowOutcome>> rows(ImportView view, @Argument Integer first, @Argument Integer afterRow,
+			DataLoader<RowsKey, List<ImportRecord.RowOutcome>> importRows) {
+		int count = (first != null) ? first : 1000;
+		int after = (afterRow != null) ? afterRow : 0;
+		Checks.arguments().range(count, 0, 10_000, "first").validate();
+		return importRows.load(new RowsKey(key(view), count, after));
 	}
 
 	private static List<Long> ids(List<ImportView> views) {

@@ -20,8 +20,9 @@ class ImportStore {
 	/** A new import, refused until its rows are written; returns its ID. */
 	Mono<Long> begin(ImportRecord record) {
 		DatabaseClient.GenericExecuteSpec spec = this.db.sql("insert into import_batch (kind, file_name, dry_run, status, actor,"
-				+ " region_code, school_id, rows_total, file_problem) values ('CONDITIONS', :file, :dry, :status, :actor, :region, :school,"
+				+ " region_code, school_id, rows_total, file_problem) values (:kind, :file, :dry, :status, :actor, :region, :school,"
 				+ " :total, :problem) returning id")
+			.bind("kind", record.kind())
 			.bind("file", record.fileName())
 			.bind("dry", record.dryRun())
 			.bind("status", record.status())
@@ -34,11 +35,45 @@ class ImportStore {
 	}
 
 	Mono<Void> finish(long id, String status, int[] counts, long millis) {
-		return this.db.sql("update import_batch set status = :status, rows_created = :created, rows_updated = :updated,"
-				+ " rows_unchanged = :unchanged, rows_refused = :refused, duration_ms = :millis where id = :id")
+		return finish(id, status, counts, millis, -1, 0, null);
+	}
+
+	/**
+	 * What became of an import: its status, counts (created, updated, unchanged, refused), time,
+	 * rows in all (-1: as counted so far), teachers recorded as having left, and the file's problem.
+	 */
+	Mono<Void> finish(long id, String status, int[] counts, long millis, int total, int left, String fileProblem) {
+		DatabaseClient.GenericExecuteSpec spec = this.db.sql("update import_batch set status = :status, rows_created = :created,"
+				+ " rows_updated = :updated, rows_unchanged = :unchanged, rows_refused = :refused, duration_ms = :millis,"
+				+ " rows_total = case when :total < 0 then rows_total else :total end, rows_read = greatest(rows_read, rows_total),"
+				+ " teachers_left = :left, file_problem = coalesce(:problem, file_problem) where id = :id")
 			.bind("id", id).bind("status", status).bind("created", counts[0]).bind("updated", counts[1])
-			.bind("unchanged", counts[2]).bind("refused", counts[3]).bind("millis", (int) millis)
-			.then();
+			.bind("unchanged", counts[2]).bind("refused", counts[3]).bind("millis", (int) millis).bind("total", total)
+			.bind("left", left);
+		return ((fileProblem != null) ? spec.bind("problem", fileProblem) : spec.bindNull("problem", String.class)).then();
+	}
+
+	/** Rows read so far by a running import, written outside its transaction so that pollers see it. */
+	Mono<Void> progress(long id, int rowsRead) {
+		return this.db.sql("update import_batch set rows_read = :read where id = :id").bind("id", id).bind("read", rowsRead).then()
+			.contextWrite((context) -> reactor.util.context.Context.empty());
+	}
+
+	/**
+	 * Imports left RUNNING by an instance that stopped: nothing of theirs was committed. Six hours
+	 * is far past any import's time (each statement may take 15 minutes), so another instance's
+	 * running import is never taken for one.
+	 */
+	@org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+	void sweepInterrupted() {
+		interrupted().subscribe();
+	}
+
+	Mono<Long> interrupted() {
+		return this.db.sql("update import_batch set status = 'REFUSED', file_problem = :problem"
+				+ " where status = 'RUNNING' and created_at < now() - interval '6 hours'")
+			.bind("problem", "import.interrupted")
+			.fetch().rowsUpdated();
 	}
 
 	Mono<Void> rows(long id, List<ImportRecord.RowOutcome> rows) {

@@ -12,17 +12,18 @@ import org.junheng.system.Text;
  * what was sent, what became of it, and every refused row's reasons in the reader's language.
  */
 record ImportView(String id, String kind, String fileName, boolean dryRun, String status, String fileProblem, int rowsTotal,
-		int rowsCreated, int rowsUpdated, int rowsUnchanged, int rowsRefused, String importedBy, OffsetDateTime createdAt,
-		int durationMs, List<ProblemView> problems) {
+		int rowsRead, int rowsCreated, int rowsUpdated, int rowsUnchanged, int rowsRefused, int teachersLeft, String importedBy,
+		OffsetDateTime createdAt, int durationMs, List<ProblemView> problems) {
 
 	/** One reason a row was refused. */
 	record ProblemView(int row, String column, String value, String message) {
 	}
 
 	static ImportView of(ImportRecord record, List<Problem> problems, Locale locale) {
-		return new ImportView(GlobalId.of("Import", record.id()), "CONDITIONS", record.fileName(), record.dryRun(), record.status(),
-				(record.fileProblem() != null) ? Text.of(record.fileProblem()).in(locale) : null, record.rowsTotal(),
-				record.rowsCreated(), record.rowsUpdated(), record.rowsUnchanged(), record.rowsRefused(), record.actor(),
+		return new ImportView(GlobalId.of("Import", record.id()), record.kind(), record.fileName(), record.dryRun(), record.status(),
+				(record.fileProblem() != null) ? Text.of(record.fileProblem()).in(locale) : null, record.rowsTotal(), record.rowsRead(),
+				record.rowsCreated(), record.rowsUpdated(), record.rowsUnchanged(), record.rowsRefused(), record.teachersLeft(),
+				record.actor(),
 				record.createdAt(), record.durationMs(),
 				problems.stream().map((p) -> new ProblemView(p.row(), p.column(), p.value(), p.message(locale))).toList());
 	}

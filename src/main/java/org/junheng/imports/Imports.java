@@ -60,11 +60,14 @@ class Imports {
 		return problems(List.of(id)).map((byImport) -> byImport.getOrDefault(id, List.of()));
 	}
 
-	Mono<Map<Long, List<ImportRecord.RowOutcome>>> rows(List<Long> ids) {
-		return this.db.sql("select * from import_row where import_id = any(:ids) order by import_id, row_number")
-			.bind("ids", ids.toArray(Long[]::new))
+	/** Of each import, the first {@code first} rows after row {@code afterRow}, in row order, in one statement. */
+	Mono<Map<Long, List<ImportRecord.RowOutcome>>> rows(List<Long> ids, int first, int afterRow) {
+		return this.db.sql("select r.* from unnest(:ids::bigint[]) as i (id) cross join lateral (select * from import_row"
+				+ " where import_id = i.id and row_number > :after order by row_number limit :first) r order by r.import_id, r.row_number")
+			.bind("ids", ids.toArray(Long[]::new)).bind("after", afterRow).bind("first", first)
 			.map((row) -> Map.entry(row.get("import_id", Long.class), new ImportRecord.RowOutcome(row.get("row_number", Integer.class),
-					row.get("school_code", String.class), row.get("school_year", Integer.class), row.get("outcome", String.class))))
+					row.get("school_code", String.class), row.get("school_year", Integer.class), row.get("outcome", String.class),
+					row.get("staff_number", String.class))))
 			.all()
 			.collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
 	}

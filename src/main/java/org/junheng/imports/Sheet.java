@@ -10,18 +10,30 @@ import java.util.Map;
  */
 record Sheet(List<String> headers, List<Row> rows, String templateVersion, List<Merge> merges) {
 
+	/** What a sheet is read as, one part at a time: a header, its rows, then its merged ranges. */
+	sealed interface Part permits Header, Row, Merge {
+	}
+
+	/** The header row's texts, normalized, and the template version of the notes sheet (null when none). */
+	record Header(List<String> headers, String templateVersion) implements Part {
+	}
+
 	/** A data row: its number as the spreadsheet shows it, and each cell's text by its column's header. */
-	record Row(int number, Map<String, String> cells) {
+	record Row(int number, Map<String, String> cells) implements Part {
 
 		String get(ConditionsColumn column) {
+			return get(column.header);
+		}
+
+		String get(String header) {
 			// Headers are read normalized (full-width brackets as ASCII), so the column's is too.
-			return this.cells.getOrDefault(Cells.text(column.header), "");
+			return this.cells.getOrDefault(Cells.text(header), "");
 		}
 
 	}
 
 	/** A merged range, with the first and last row it spans. */
-	record Merge(String range, int firstRow, int lastRow) {
+	record Merge(String range, int firstRow, int lastRow) implements Part {
 	}
 
 }

@@ -2,9 +2,12 @@ package org.junheng.imports;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import javax.xml.parsers.ParserConfigurationException;
 
@@ -23,6 +27,7 @@ import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
@@ -58,7 +63,19 @@ final class SheetReader {
 	private SheetReader() {
 	}
 
+	/** The whole sheet in memory: for sheets of a few thousand rows (a county's conditions). */
 	static Sheet read(Path file, String fileName) throws Refused {
+		Collected all = new Collected();
+		stream(file, fileName, all);
+		return all.sheet();
+	}
+
+	/**
+	 * Streams the sheet to {@code parts}, a row at a time, in bounded memory whatever its size:
+	 * the header first (with the notes sheet's template version), then each data row, then the
+	 * merged ranges (a workbook lists them after its rows).
+	 */
+	static void stream(Path file, String fileName, Consumer<Sheet.Part> parts) throws Refused {
 		byte[] head = new byte[8];
 		try (InputStream in = Files.newInputStream(file)) {
 			int read = in.readNBytes(head, 0, head.length);
@@ -70,47 +87,58 @@ final class SheetReader {
 			throw new Refused("import.unreadable");
 		}
 		if (head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
-			return xlsx(file);
+			xlsx(file, parts);
 		}
-		if ((head[0] & 0xff) == 0xD0 && (head[1] & 0xff) == 0xCF && (head[2] & 0xff) == 0x11 && (head[3] & 0xff) == 0xE0) {
+		else if ((head[0] & 0xff) == 0xD0 && (head[1] & 0xff) == 0xCF && (head[2] & 0xff) == 0x11 && (head[3] & 0xff) == 0xE0) {
 			throw new Refused("import.oldExcel");
 		}
-		if (fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".csv")) {
-			return csv(file);
+		else if (fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+			csv(file, parts);
 		}
-		throw new Refused("import.notSpreadsheet");
+		else {
+			throw new Refused("import.notSpreadsheet");
+		}
 	}
 
-	private static Sheet xlsx(Path file) throws Refused {
+	private static void xlsx(Path file, Consumer<Sheet.Part> parts) throws Refused {
 		try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
 			XSSFReader reader = new XSSFReader(pkg);
 			ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
-			XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+			// The notes sheet first, wherever it is, so the version is known before the first row.
 			String version = null;
-			Collector data = null;
+			XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
 			while (sheets.hasNext()) {
 				try (InputStream in = sheets.next()) {
-					String name = sheets.getSheetName();
-					if (name.equals(NOTES_SHEET)) {
-						Collector notes = new Collector();
-						parse(in, reader, strings, notes);
+					if (sheets.getSheetName().equals(NOTES_SHEET)) {
+						Notes notes = new Notes();
+						parse(in, reader, strings, notes, (ref) -> { });
 						version = notes.valueAfter(VERSION_LABEL);
-					}
-					else if (data == null) {
-						data = new Collector();
-						parse(in, reader, strings, data);
 					}
 				}
 			}
-			if (data == null) {
-				throw new Refused("import.noSheet");
+			sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+			while (sheets.hasNext()) {
+				try (InputStream in = sheets.next()) {
+					if (!sheets.getSheetName().equals(NOTES_SHEET)) {
+						Rows rows = new Rows(parts, version);
+						parse(in, reader, strings, rows, rows::merge);
+						rows.end();
+						return;
+					}
+				}
 			}
-			return data.sheet(version);
+			throw new Refused("import.noSheet");
 		}
 		catch (Refused ex) {
 			throw ex;
 		}
+		catch (Stopped ex) {
+			throw ex;
+		}
 		catch (Exception ex) {
+			if (ex.getCause() instanceof Stopped stopped) {
+				throw stopped;
+			}
 			// POI names a zip bomb in its message; anything else is a file that is no workbook.
 			throw new Refused(String.valueOf(ex.getMessage()).contains("Zip bomb") || causedByBomb(ex) ? "import.zipBomb"
 					: "import.notSpreadsheet");
@@ -127,18 +155,19 @@ final class SheetReader {
 		return false;
 	}
 
-	private static void parse(InputStream in, XSSFReader reader, ReadOnlySharedStringsTable strings, Collector rows)
+	private static void parse(InputStream in, XSSFReader reader, ReadOnlySharedStringsTable strings,
+			XSSFSheetXMLHandler.SheetContentsHandler rows, Consumer<String> merged)
 			throws IOException, SAXException, ParserConfigurationException, org.apache.poi.openxml4j.exceptions.InvalidFormatException {
 		XMLReader parser = XMLHelper.newXMLReader();
 		// Cached values of formulas, numbers as written (no locale's grouping), dates as ISO dates.
-		DataFormatter formatter = new DataFormatter(Locale.ROOT);
+		DataFormatter formatter = new IsoDates();
 		XSSFSheetXMLHandler cells = new XSSFSheetXMLHandler(reader.getStylesTable(), strings, rows, formatter, false);
 		// The sheet handler does not report merged ranges; this filter catches them on the way.
 		XMLFilterImpl merges = new XMLFilterImpl(parser) {
 			@Override
 			public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
 				if ("mergeCell".equals(localName) && attributes.getValue("ref") != null) {
-					rows.merge(attributes.getValue("ref"));
+					merged.accept(attributes.getValue("ref"));
 				}
 				super.startElement(uri, localName, qName, attributes);
 			}
@@ -147,61 +176,73 @@ final class SheetReader {
 		merges.parse(new InputSource(in));
 	}
 
-	private static Sheet csv(Path file) throws Refused {
-		byte[] bytes;
-		try {
-			bytes = Files.readAllBytes(file);
-		}
-		catch (IOException ex) {
-			throw new Refused("import.unreadable");
-		}
-		String text = decode(bytes, StandardCharsets.UTF_8);
-		if (text == null) {
-			// Excel on a Chinese Windows saves "CSV" in GB18030 (GBK).
-			text = decode(bytes, Charset.forName("GB18030"));
-		}
-		if (text == null) {
+	private static void csv(Path file, Consumer<Sheet.Part> parts) throws Refused {
+		// Excel on a Chinese Windows saves "CSV" in GB18030 (GBK); anything else must be UTF-8.
+		Charset charset = valid(file, StandardCharsets.UTF_8) ? StandardCharsets.UTF_8
+				: valid(file, Charset.forName("GB18030")) ? Charset.forName("GB18030") : null;
+		if (charset == null) {
 			throw new Refused("import.notText");
 		}
-		if (text.startsWith("\uFEFF")) {
-			text = text.substring(1);
-		}
-		Collector rows = new Collector();
-		try {
-			for (CSVRecord record : CSVFormat.EXCEL.parse(new java.io.StringReader(text))) {
-				rows.startRow((int) record.getRecordNumber() - 1);
+		Rows rows = new Rows(parts, null);
+		try (Reader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), charset), 1 << 16)) {
+			in.mark(1);
+			if (in.read() != '\uFEFF') {
+				in.reset();
+			}
+			for (CSVRecord record : CSVFormat.EXCEL.parse(in)) {
+				int number = (int) record.getRecordNumber() - 1;
+				rows.startRow(number);
 				for (int i = 0; i < record.size(); i++) {
-					rows.cell(new CellReference((int) record.getRecordNumber() - 1, i).formatAsString(), record.get(i), null);
+					rows.cell(new CellReference(number, i).formatAsString(), record.get(i), null);
 				}
-				rows.endRow((int) record.getRecordNumber() - 1);
+				rows.endRow(number);
 			}
 		}
 		catch (IOException | java.io.UncheckedIOException | IllegalStateException ex) {
 			throw new Refused("import.badCsv");
 		}
-		return rows.sheet(null);
+		rows.end();
 	}
 
-	private static String decode(byte[] bytes, Charset charset) {
-		try {
-			return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(bytes)).toString();
+	/** Whether the whole file decodes in this character set, read in blocks. */
+	private static boolean valid(Path file, Charset charset) throws Refused {
+		CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		try (Reader in = new InputStreamReader(Files.newInputStream(file), decoder)) {
+			char[] buffer = new char[1 << 16];
+			while (in.read(buffer) >= 0) {
+				// decoding is the check
+			}
+			return true;
 		}
 		catch (CharacterCodingException ex) {
-			return null;
+			return false;
+		}
+		catch (IOException ex) {
+			throw new Refused("import.unreadable");
 		}
 	}
 
-	/** Rows as they stream in: the first non-empty row is the header; empty rows are dropped. */
-	private static final class Collector implements XSSFSheetXMLHandler.SheetContentsHandler {
+	/**
+	 * Cells as they stream in, passed on a row at a time: the first non-empty row is the header,
+	 * empty rows are dropped, each data row's cells are named by the header above them.
+	 */
+	private static final class Rows implements XSSFSheetXMLHandler.SheetContentsHandler {
 
-		private final List<Map<Integer, String>> raw = new ArrayList<>();
+		private final Consumer<Sheet.Part> parts;
 
-		private final List<Integer> numbers = new ArrayList<>();
+		private final String version;
 
 		private final List<Sheet.Merge> merges = new ArrayList<>();
 
+		private Map<Integer, String> header;
+
 		private Map<Integer, String> current;
+
+		Rows(Consumer<Sheet.Part> parts, String version) {
+			this.parts = parts;
+			this.version = version;
+		}
 
 		void merge(String ref) {
 			CellRangeAddress range = CellRangeAddress.valueOf(ref);
@@ -215,10 +256,19 @@ final class SheetReader {
 
 		@Override
 		public void endRow(int rowNum) {
-			if (this.current.values().stream().anyMatch((value) -> !Cells.blank(value))) {
-				this.raw.add(this.current);
-				this.numbers.add(rowNum + 1);
+			if (this.current.values().stream().allMatch(Cells::blank)) {
+				return;
 			}
+			if (this.header == null) {
+				this.header = this.current;
+				this.parts.accept(new Sheet.Header(this.header.values().stream().map(Cells::text).toList(), this.version));
+				return;
+			}
+			Map<String, String> cells = new LinkedHashMap<>();
+			for (Map.Entry<Integer, String> column : this.header.entrySet()) {
+				cells.put(Cells.text(column.getValue()), this.current.getOrDefault(column.getKey(), ""));
+			}
+			this.parts.accept(new Sheet.Row(rowNum + 1, cells));
 		}
 
 		@Override
@@ -228,33 +278,100 @@ final class SheetReader {
 			}
 		}
 
-		/** In a notes sheet: the cell right of the one that reads {@code label}. */
+		/** After the last row: a sheet without a header is refused; the merged ranges follow the rows. */
+		void end() throws Refused {
+			if (this.header == null) {
+				throw new Refused("import.noHeader");
+			}
+			this.merges.forEach(this.parts);
+		}
+
+	}
+
+	/** A sheet's parts kept in memory. */
+	private static final class Collected implements Consumer<Sheet.Part> {
+
+		private Sheet.Header header;
+
+		private final List<Sheet.Row> rows = new ArrayList<>();
+
+		private final List<Sheet.Merge> merges = new ArrayList<>();
+
+		@Override
+		public void accept(Sheet.Part part) {
+			if (part instanceof Sheet.Header header) {
+				this.header = header;
+			}
+			else if (part instanceof Sheet.Row row) {
+				this.rows.add(row);
+			}
+			else if (part instanceof Sheet.Merge merge) {
+				this.merges.add(merge);
+			}
+		}
+
+		Sheet sheet() {
+			return new Sheet(this.header.headers(), this.rows, this.header.templateVersion(), this.merges);
+		}
+
+	}
+
+	/** The notes sheet's cells, to find the template version beside its label. */
+	private static final class Notes implements XSSFSheetXMLHandler.SheetContentsHandler {
+
+		private final Map<String, String> cells = new LinkedHashMap<>();
+
+		@Override
+		public void startRow(int rowNum) {
+		}
+
+		@Override
+		public void endRow(int rowNum) {
+		}
+
+		@Override
+		public void cell(String reference, String value, XSSFComment comment) {
+			if (reference != null && value != null) {
+				this.cells.put(reference, value);
+			}
+		}
+
+		/** The cell right of the one that reads {@code label}. */
 		String valueAfter(String label) {
-			for (Map<Integer, String> row : this.raw) {
-				for (Map.Entry<Integer, String> cell : row.entrySet()) {
-					if (Cells.text(cell.getValue()).equals(label)) {
-						return Cells.text(row.get(cell.getKey() + 1));
-					}
+			for (Map.Entry<String, String> cell : this.cells.entrySet()) {
+				if (Cells.text(cell.getValue()).equals(label)) {
+					CellReference at = new CellReference(cell.getKey());
+					return Cells.text(this.cells.get(new CellReference(at.getRow(), at.getCol() + 1).formatAsString()));
 				}
 			}
 			return null;
 		}
 
-		Sheet sheet(String version) throws Refused {
-			if (this.raw.isEmpty()) {
-				throw new Refused("import.noHeader");
+	}
+
+	/** Dates as ISO dates (2019-09-01) whatever format the cell shows them in; everything else as Excel shows it. */
+	private static final class IsoDates extends DataFormatter {
+
+		IsoDates() {
+			super(Locale.ROOT);
+		}
+
+		@Override
+		public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904Windowing) {
+			if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
+				java.time.LocalDateTime at = DateUtil.getLocalDateTime(value, use1904Windowing);
+				return (at.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) ? at.toLocalDate().toString() : at.toString();
 			}
-			Map<Integer, String> header = this.raw.get(0);
-			List<String> headers = header.values().stream().map(Cells::text).toList();
-			List<Sheet.Row> rows = new ArrayList<>();
-			for (int i = 1; i < this.raw.size(); i++) {
-				Map<String, String> cells = new LinkedHashMap<>();
-				for (Map.Entry<Integer, String> column : header.entrySet()) {
-					cells.put(Cells.text(column.getValue()), this.raw.get(i).getOrDefault(column.getKey(), ""));
-				}
-				rows.add(new Sheet.Row(this.numbers.get(i), cells));
-			}
-			return new Sheet(headers, rows, version, List.copyOf(this.merges));
+			return super.formatRawCellContents(value, formatIndex, formatString, use1904Windowing);
+		}
+
+	}
+
+	/** Thrown from a row callback to stop reading (the import was cancelled). */
+	static final class Stopped extends RuntimeException {
+
+		Stopped() {
+			super("stopped", null, false, false);
 		}
 
 	}

@@ -77,7 +77,17 @@ class TeachersImport {
 		Run run = new Run();
 		Mono<int[]> work = this.transactions.run(caller, "importTeachers:" + id, this.stage.create()
 			.thenMany(SheetStream.parts(file, fileName))
-			.concatMap((part) -> Mono.fromCallable(() -> run.accept(part)))
+			.<StaffStage.Row>handle((part, rows) -> {
+				try {
+					StaffStage.Row row = run.accept(part);
+					if (row != null) {
+						rows.next(row);
+					}
+				}
+				catch (Refused refused) {
+					rows.error(refused);
+				}
+			})
 			.buffer(CHUNK)
 			.concatMap((chunk) -> this.stage.insert(chunk).then(this.store.progress(id, run.read.get())))
 			.then(Mono.defer(() -> this.stage.check(scope, run.merges, run.problems)))

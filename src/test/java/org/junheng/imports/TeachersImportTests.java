@@ -50,6 +50,9 @@ class TeachersImportTests {
 	@Autowired
 	private DatabaseClient db;
 
+	@Autowired
+	private ImportStore store;
+
 	@LocalServerPort
 	private int port;
 
@@ -243,6 +246,20 @@ class TeachersImportTests {
 			.containsEntry("status", "COMMITTED");
 		web(this.admin).get().uri("/templates/teachers.csv").exchange().expectStatus().isOk().expectBody(byte[].class)
 			.value((csv) -> assertThat(new String(csv, StandardCharsets.UTF_8)).startsWith("\uFEFF学校标识码,学校名称,学年,教职工号,姓名"));
+	}
+
+	@Test
+	void anImportLeftRunningByAStoppedInstanceIsSaidToHaveBeenInterrupted() {
+		Long stale = this.db.sql("insert into import_batch (kind, file_name, dry_run, status, actor, rows_total, created_at)"
+				+ " values ('TEACHERS', '旧名单.csv', false, 'RUNNING', 'county-admin', 0, now() - interval '7 hours') returning id")
+			.map((row) -> row.get(0, Long.class)).one().block();
+		Long running = this.db.sql("insert into import_batch (kind, file_name, dry_run, status, actor, rows_total)"
+				+ " values ('TEACHERS', '新名单.csv', false, 'RUNNING', 'county-admin', 0) returning id")
+			.map((row) -> row.get(0, Long.class)).one().block();
+		this.store.interrupted().block();
+		assertThat(this.db.sql("select id, status, file_problem from import_batch where id in (:a, :b) order by id").bind("a", stale)
+			.bind("b", running).map((row) -> row.get("status", String.class) + "/" + row.get("file_problem", String.class)).all()
+			.collectList().block()).containsExactly("REFUSED/import.interrupted", "RUNNING/null");
 	}
 
 	private String row(String code, int year, String staff, String name, String degree, String joined) {

@@ -54,6 +54,40 @@ class TeacherGraphTests {
 	}
 
 	@Test
+	void aTeacherWhoLeavesMovesOrReturnsKeepsEveryTenure() {
+		String county = TestData.county(this.graphQl);
+		String first = TestData.school(this.graphQl, county, "来处小学");
+		String second = TestData.school(this.graphQl, county, "去处小学");
+		String staff = "M" + java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+		String teacher = this.graphQl.documentName("createTeacher")
+			.variable("input", Map.of("schoolId", first, "name", "周迁", "gender", "MALE", "birthYear", 1984, "highestDegree", "BACHELOR",
+					"joinedSchoolOn", "2012-09-01", "staffNumber", staff))
+			.execute().errors().verify().path("createTeacher.id").entity(String.class).get();
+		this.graphQl.document("mutation($id: ID!) { updateTeacher(input: { id: $id, version: 0, leftSchoolOn: \"2020-07-01\" }) { version } }")
+			.variable("id", teacher).execute().errors().verify();
+		this.graphQl.document("query($s: ID!) { school(id: $s) { teacherCount teachers(filter: { status: LEFT }) { totalCount } } }")
+			.variable("s", first).execute().errors().verify()
+			.path("school.teacherCount").entity(Integer.class).isEqualTo(0)
+			.path("school.teachers.totalCount").entity(Integer.class).isEqualTo(1);
+		// Two years later at another school: a new tenure; the one before keeps its end.
+		this.graphQl.document("mutation($id: ID!, $s: ID!) { updateTeacher(input: { id: $id, version: 1, schoolId: $s,"
+				+ " joinedSchoolOn: \"2022-09-01\" }) { leftSchoolOn tenures { school { name } startedOn endedOn } } }")
+			.variable("id", teacher).variable("s", second).execute().errors().verify()
+			.path("updateTeacher.leftSchoolOn").valueIsNull()
+			.path("updateTeacher.tenures[*].school.name").entityList(String.class).containsExactly("来处小学", "去处小学")
+			.path("updateTeacher.tenures[*].startedOn").entityList(String.class).containsExactly("2012-09-01", "2022-09-01")
+			.path("updateTeacher.tenures[0].endedOn").entity(String.class).isEqualTo("2020-07-01");
+		this.graphQl.document("query($s: ID!) { school(id: $s) { teacherCount } }").variable("s", second).execute()
+			.path("school.teacherCount").entity(Integer.class).isEqualTo(1);
+		// A staff number is one teacher's; a leaving day before the joining day is refused.
+		this.graphQl.documentName("createTeacher")
+			.variable("input", Map.of("schoolId", first, "name", "冒名", "gender", "MALE", "birthYear", 1984, "highestDegree", "BACHELOR",
+					"joinedSchoolOn", "2012-09-01", "staffNumber", staff)).execute().errors().satisfy(refused("BAD_REQUEST", "input.staffNumber"));
+		this.graphQl.document("mutation($id: ID!) { updateTeacher(input: { id: $id, version: 2, leftSchoolOn: \"2021-01-01\" })"
+				+ " { version } }").variable("id", teacher).execute().errors().satisfy(refused("BAD_REQUEST", "input.leftSchoolOn"));
+	}
+
+	@Test
 	void teacherRecordsKeepTheirRulesAndVersions() {
 		String school = TestData.school(this.graphQl, TestData.county(this.graphQl), "规则小学");
 		Map<String, Object> valid = new HashMap<>(Map.of("schoolId", school, "name", "赵敏", "gender", "FEMALE", "birthYear", 1990,

@@ -227,7 +227,10 @@ class StaffStage {
 	Mono<Void> check(Scope scope, List<Sheet.Merge> merges, Problems problems) {
 		SqlWhere schools = scope.onSchool(new SqlWhere().and("s.code = st.school_code and not st.refused"), "s.id");
 		SqlWhere elsewhere = scope.onSchool(new SqlWhere().and("s.id = t.school_id"), "s.id");
-		Mono<Void> steps = this.db.sql("select pg_advisory_xact_lock(7426014)").then()
+		// Temporary tables are never analyzed on their own: without statistics PostgreSQL plans the
+		// joins below as nested loops over a table it believes empty.
+		Mono<Void> steps = this.db.sql("analyze staff_stage").then()
+			.then(this.db.sql("select pg_advisory_xact_lock(7426014)").then())
 			.then(schools.bind(this.db.sql("update staff_stage st set school_id = s.id from school s where " + schools.sql())).then())
 			.then(this.db.sql("update staff_stage st set teacher_id = t.id from teacher t where t.staff_number = st.staff_number"
 					+ " and not st.refused").then())

@@ -49,12 +49,14 @@ class GraphQlGetTransport {
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	RouterFunction<ServerResponse> graphQlGetRoute(@Value("${spring.graphql.http.path:/graphql}") String path,
-			WebGraphQlHandler handler, JsonMapper json) {
-		return RouterFunctions.route(RequestPredicates.GET(path).and(RequestPredicates.queryParam("query", (q) -> true)),
-				(request) -> handle(request, handler, json));
+			WebGraphQlHandler handler, JsonMapper json, PersistedQueries persisted) {
+		return RouterFunctions.route(RequestPredicates.GET(path).and(RequestPredicates.queryParam("query", (q) -> true)
+				.or(RequestPredicates.queryParam("extensions", (e) -> e.contains("persistedQuery")))),
+				(request) -> handle(request, handler, json, persisted));
 	}
 
-	private static Mono<ServerResponse> handle(ServerRequest request, WebGraphQlHandler handler, JsonMapper json) {
+	private static Mono<ServerResponse> handle(ServerRequest request, WebGraphQlHandler handler, JsonMapper json,
+			PersistedQueries persisted) {
 		MediaType mediaType = request.headers().accept().stream()
 			.filter((accepted) -> accepted.isCompatibleWith(MediaType.APPLICATION_JSON) && !accepted.isWildcardType())
 			.findFirst()
@@ -73,6 +75,13 @@ class GraphQlGetTransport {
 			return ServerResponse.badRequest().contentType(mediaType)
 				.bodyValue(Map.of("errors", List.of(Map.of("message", Text.of("http.getJson").in(language),
 						"extensions", Map.of("classification", "BAD_REQUEST")))));
+		}
+		// A persisted query's hash alone: its document, if known, is checked like any other (queries
+		// only); an unknown hash is answered PersistedQueryNotFound by the engine.
+		String hash = PersistedQueries.hash(castMap(body.get("extensions")));
+		if (query.isEmpty() && hash != null) {
+			query = (persisted.known(hash) != null) ? persisted.known(hash) : PersistedQueries.MARKER;
+			body.put("query", query);
 		}
 		if (!isQuery(query, (String) body.get("operationName"))) {
 			return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED).allow(HttpMethod.POST).contentType(mediaType)
@@ -94,6 +103,11 @@ class GraphQlGetTransport {
 		HttpStatus status = (unavailable != null) ? unavailable
 				: (!response.isValid() && GRAPHQL_RESPONSE.equals(mediaType)) ? HttpStatus.BAD_REQUEST : HttpStatus.OK;
 		return ServerResponse.status(status).contentType(mediaType).bodyValue(response.toMap());
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> castMap(Object value) {
+		return (value instanceof Map<?, ?> map) ? (Map<String, Object>) map : null;
 	}
 
 	/** Whether the operation the request selects is a query; unparsable documents execute to report their errors. */

@@ -93,6 +93,51 @@ class GraphQlHttpTests {
 	}
 
 	/** A GET URL with the query (and variables) percent-encoded, as a browser would send it. */
+	@Test
+	void aPersistedQuerysHashStandsForItsDocumentOnceSentOverPostAndGet() {
+		// A document of this test alone, so no other test has registered its hash.
+		String document = "{ region(code: \"511921\") { name } __typename apq" + System.nanoTime() + ": __typename }";
+		String hash = PersistedQueries.sha256(document);
+		String extensions = "{\"persistedQuery\": {\"version\": 1, \"sha256Hash\": \"" + hash + "\"}}";
+		this.http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"extensions\": " + extensions + "}")
+			.exchange().expectBody()
+			.jsonPath("$.errors[0].message").isEqualTo("PersistedQueryNotFound")
+			.jsonPath("$.errors[0].extensions.code").isEqualTo("PERSISTED_QUERY_NOT_FOUND")
+			.jsonPath("$.data").doesNotExist();
+		this.http.get().uri(persistedGet(extensions)).exchange().expectBody()
+			.jsonPath("$.errors[0].extensions.code").isEqualTo("PERSISTED_QUERY_NOT_FOUND");
+		// A hash that is not the document's is refused, and registers nothing.
+		String wrong = extensions.replace(hash, PersistedQueries.sha256("{ __typename }"));
+		this.http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(java.util.Map.of("query", document, "extensions", java.util.Map.of("persistedQuery", java.util.Map.of("version", 1,
+					"sha256Hash", PersistedQueries.sha256("{ __typename }")))))
+			.exchange().expectBody().jsonPath("$.errors[0].extensions.classification").isEqualTo("BAD_REQUEST");
+		this.http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(java.util.Map.of("query", document, "extensions", java.util.Map.of("persistedQuery", java.util.Map.of("version", 1,
+					"sha256Hash", hash))))
+			.exchange().expectStatus().isOk().expectBody().jsonPath("$.data.region.name").isEqualTo("通江县");
+		this.http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"extensions\": " + extensions + "}")
+			.exchange().expectStatus().isOk().expectBody().jsonPath("$.data.region.name").isEqualTo("通江县")
+			.jsonPath("$.errors").doesNotExist();
+		this.http.get().uri(persistedGet(extensions)).exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.data.region.name").isEqualTo("通江县");
+		this.http.get().uri(persistedGet(wrong)).exchange().expectBody()
+			.jsonPath("$.errors[0].extensions.code").isEqualTo("PERSISTED_QUERY_NOT_FOUND");
+		// A persisted mutation still does not run over GET.
+		String mutation = "mutation { updateRegion(input: { code: \"511921\", version: -" + System.nanoTime() + ", name: \"改名\" }) { name } }";
+		String mutationHash = PersistedQueries.sha256(mutation);
+		this.http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(java.util.Map.of("query", mutation, "extensions", java.util.Map.of("persistedQuery", java.util.Map.of("version", 1,
+					"sha256Hash", mutationHash))))
+			.exchange().expectBody().jsonPath("$.errors[0].extensions.classification").exists();
+		this.http.get().uri(persistedGet(extensions.replace(hash, mutationHash))).exchange().expectStatus().isEqualTo(405);
+	}
+
+	private java.net.URI persistedGet(String extensions) {
+		return java.net.URI.create("http://127.0.0.1:" + this.port + "/graphql?extensions="
+				+ java.net.URLEncoder.encode(extensions, java.nio.charset.StandardCharsets.UTF_8));
+	}
+
 	private java.net.URI get(String query, String variables) {
 		String url = "http://127.0.0.1:" + this.port + "/graphql?query=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8);
 		if (variables != null) {

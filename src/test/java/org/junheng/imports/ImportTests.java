@@ -54,8 +54,7 @@ class ImportTests {
 
 	private String schoolB;
 
-	private static final org.springframework.http.MediaType MULTIPART = org.springframework.http.MediaType
-		.parseMediaType("multipart/form-data; boundary=junheng-test-boundary");
+	private static final org.springframework.http.MediaType MULTIPART = Uploads.MULTIPART;
 
 	@BeforeEach
 	void county() {
@@ -67,7 +66,7 @@ class ImportTests {
 	@Test
 	void aBureauFillsTheTemplateDryRunsItCommitsItAndImportingItAgainChangesNothing() throws Exception {
 		String admin = Tokens.token("county-admin", List.of("ADMIN"), this.county, null);
-		byte[] template = web(admin).get().uri("/templates/conditions.xlsx").exchange().expectStatus().isOk()
+		byte[] template = Uploads.web(this.port, admin).get().uri("/templates/conditions.xlsx").exchange().expectStatus().isOk()
 			.expectHeader().contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 			.expectBody(byte[].class).returnResult().getResponseBody();
 		byte[] filled;
@@ -126,7 +125,7 @@ class ImportTests {
 		}
 		Map<String, Object> result = upload(admin, file, "有错.xlsx", false, 422);
 		assertThat(result).containsEntry("status", "REFUSED").containsEntry("rowsTotal", 9);
-		List<String> messages = messages(result);
+		List<String> messages = Uploads.messages(result);
 		assertThat(messages).contains("第 4 行「教学及辅助用房面积（平方米）」（一千二）：不是数字",
 				"第 5 行「学校标识码」（" + code(this.schoolA) + "）：与第 2 行是同一学校同一学年",
 				"第 6 行「学校标识码」（" + code(outside) + "）：没有这个学校标识码，或该学校不在您可导入的范围内",
@@ -174,8 +173,8 @@ class ImportTests {
 		assertThat(upload(admin, bomb.toByteArray(), "bomb.xlsx", false, 422))
 			.containsEntry("fileProblem", "文件解压后远大于其本身，疑为压缩炸弹，已拒收");
 		// Over junheng.imports.max-file-size (20 MB): refused by its declared length, before it is read.
-		web(admin).post().uri("/imports/conditions").header(HttpHeaders.CONTENT_TYPE, "multipart/form-data; boundary=junheng-test-boundary")
-			.bodyValue(multipart(new byte[21_000_000], "big.xlsx", false)).exchange().expectStatus().isEqualTo(413)
+		Uploads.web(this.port, admin).post().uri("/imports/conditions").header(HttpHeaders.CONTENT_TYPE, "multipart/form-data; boundary=junheng-test-boundary")
+			.bodyValue(Uploads.multipart(new byte[21_000_000], "big.xlsx", false)).exchange().expectStatus().isEqualTo(413)
 			.expectBody().jsonPath("$.errors[0].extensions.limit").isEqualTo("bodySize");
 		assertThat(conditionsRecorded()).isZero();
 	}
@@ -189,7 +188,7 @@ class ImportTests {
 		assertThat(upload(admin, utf8, "条件.csv", true, 200)).containsEntry("status", "VALIDATED").containsEntry("rowsRefused", 0);
 		byte[] gbk = (header + "\r\n" + row + "\r\n").getBytes(Charset.forName("GBK"));
 		assertThat(upload(admin, gbk, "条件.csv", true, 200)).containsEntry("status", "VALIDATED").containsEntry("rowsTotal", 1);
-		web(admin).get().uri("/templates/conditions.csv").exchange().expectStatus().isOk().expectBody(byte[].class)
+		Uploads.web(this.port, admin).get().uri("/templates/conditions.csv").exchange().expectStatus().isOk().expectBody(byte[].class)
 			.value((csv) -> assertThat(new String(csv, StandardCharsets.UTF_8)).startsWith("\uFEFF学校标识码,学校名称,学年"));
 	}
 
@@ -202,14 +201,14 @@ class ImportTests {
 		}
 		WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + this.port).responseTimeout(Duration.ofSeconds(30)).build().post()
 			.uri("/imports/conditions").contentType(MULTIPART)
-			.bodyValue(multipart(file, "a.xlsx", true)).exchange().expectStatus().isUnauthorized()
+			.bodyValue(Uploads.multipart(file, "a.xlsx", true)).exchange().expectStatus().isUnauthorized()
 			.expectBody().jsonPath("$.errors[0].extensions.classification").isEqualTo("UNAUTHORIZED");
-		web(Tokens.token("viewer", List.of("VIEWER"), this.county, null)).post().uri("/imports/conditions").contentType(MULTIPART)
-			.bodyValue(multipart(file, "a.xlsx", true)).exchange().expectStatus().isForbidden();
+		Uploads.web(this.port, Tokens.token("viewer", List.of("VIEWER"), this.county, null)).post().uri("/imports/conditions").contentType(MULTIPART)
+			.bodyValue(Uploads.multipart(file, "a.xlsx", true)).exchange().expectStatus().isForbidden();
 		String ownSchool = Tokens.token("school-a", List.of("SCHOOL_ADMIN"), null, this.schoolA);
 		assertThat(upload(ownSchool, file, "a.xlsx", false, 200)).containsEntry("status", "COMMITTED");
 		String otherSchool = Tokens.token("school-b", List.of("SCHOOL_ADMIN"), null, this.schoolB);
-		assertThat(messages(upload(otherSchool, file, "a.xlsx", false, 422)))
+		assertThat(Uploads.messages(upload(otherSchool, file, "a.xlsx", false, 422)))
 			.singleElement().asString().endsWith("没有这个学校标识码，或该学校不在您可导入的范围内");
 		// Imports are read back by whoever sent them and by the region's administrators, nobody else.
 		HttpGraphQlTester otherCounty = this.graphQl.mutate()
@@ -248,31 +247,8 @@ class ImportTests {
 		return out.toByteArray();
 	}
 
-	@SuppressWarnings("unchecked")
 	private Map<String, Object> upload(String token, byte[] file, String name, boolean dryRun, int status) {
-		return web(token).post().uri("/imports/conditions").contentType(MULTIPART).bodyValue(multipart(file, name, dryRun)).exchange()
-			.expectStatus().isEqualTo(status).expectBody(Map.class).returnResult().getResponseBody();
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<String> messages(Map<String, Object> result) {
-		return ((List<Map<String, Object>>) result.get("problems")).stream().map((p) -> (String) p.get("message")).toList();
-	}
-
-	/** The form a browser sends, written out (the test client would draw its boundary from /dev/urandom on its event loop). */
-	private static byte[] multipart(byte[] file, String name, boolean dryRun) {
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		body.writeBytes(("--junheng-test-boundary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-		body.writeBytes(file);
-		body.writeBytes(("\r\n--junheng-test-boundary\r\nContent-Disposition: form-data; name=\"dryRun\"\r\n\r\n" + dryRun
-				+ "\r\n--junheng-test-boundary--\r\n").getBytes(StandardCharsets.UTF_8));
-		return body.toByteArray();
-	}
-
-	private WebTestClient web(String token) {
-		return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + this.port).responseTimeout(Duration.ofSeconds(30))
-			.defaultHeader(HttpHeaders.AUTHORIZATION, Tokens.bearer(token)).build();
+		return Uploads.upload(this.port, "/imports/conditions", token, file, name, dryRun, status);
 	}
 
 	private String code(String school) {

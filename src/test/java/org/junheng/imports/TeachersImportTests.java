@@ -41,8 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EndToEndTest
 class TeachersImportTests {
 
-	private static final org.springframework.http.MediaType MULTIPART = org.springframework.http.MediaType
-		.parseMediaType("multipart/form-data; boundary=junheng-test-boundary");
+	private static final org.springframework.http.MediaType MULTIPART = Uploads.MULTIPART;
 
 	@Autowired
 	private HttpGraphQlTester graphQl;
@@ -132,7 +131,7 @@ class TeachersImportTests {
 		assertThat(qualified(this.schoolB, 2026)).isZero();
 
 		// Last year's list after this year's would record today's teachers as gone years ago.
-		assertThat(messages(upload(csv(list2025), "2025名单.csv", false, 422)))
+		assertThat(Uploads.messages(upload(csv(list2025), "2025名单.csv", false, 422)))
 			.contains("第 2 行「学年」（2025）：该校 2026 学年的教师名单已导入，不能再导入更早学年的名单",
 					"第 5 行「学年」（2025）：该校 2026 学年的教师名单已导入，不能再导入更早学年的名单");
 	}
@@ -172,7 +171,7 @@ class TeachersImportTests {
 		}
 		Map<String, Object> refused = upload(file, "名单.xlsx", false, 422);
 		assertThat(refused).containsEntry("status", "REFUSED").containsEntry("rowsTotal", 12).containsEntry("rowsRefused", 9);
-		List<String> messages = messages(refused);
+		List<String> messages = Uploads.messages(refused);
 		assertThat(messages).contains("第 5 行「最高学历」（大专）：应为以下之一：高中、中专、专科、本科、硕士、博士",
 				"第 6 行「教职工号」（—）：必填，不能为空",
 				"第 7 行「入职本校日期」（2015-13-01）：不是日期，应写作 2015-09-01",
@@ -199,7 +198,7 @@ class TeachersImportTests {
 		}
 		assertThat(upload(ConditionsTemplate.TEMPLATE.csv(), "条件.csv", false, 422)).containsEntry("fileProblem",
 				"缺少必需的列「学校标识码」「学年」「教职工号」：请使用模板的表头");
-		web(this.admin).post().uri("/imports/teachers").contentType(MULTIPART).bodyValue(multipart(new byte[21_000_000], "big.xlsx", false))
+		Uploads.web(this.port, this.admin).post().uri("/imports/teachers").contentType(MULTIPART).bodyValue(Uploads.multipart(new byte[21_000_000], "big.xlsx", false))
 			.exchange().expectStatus().isEqualTo(413);
 		assertThat(present(this.schoolA)).isZero();
 	}
@@ -211,8 +210,8 @@ class TeachersImportTests {
 		for (int i = 0; i < 3000; i++) {
 			rows.add(row(a, 2026, "L" + i, "教师" + i, "本科", "2015-09-01"));
 		}
-		Map<String, Object> started = web(this.admin).post().uri("/imports/teachers").contentType(MULTIPART)
-			.header("Prefer", "respond-async").bodyValue(multipart(csv(rows), "大名单.csv", false)).exchange()
+		Map<String, Object> started = Uploads.web(this.port, this.admin).post().uri("/imports/teachers").contentType(MULTIPART)
+			.header("Prefer", "respond-async").bodyValue(Uploads.multipart(csv(rows), "大名单.csv", false)).exchange()
 			.expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody();
 		assertThat(started).containsEntry("status", "RUNNING");
 		HttpGraphQlTester asAdmin = this.graphQl.mutate().header(HttpHeaders.AUTHORIZATION, Tokens.bearer(this.admin)).build();
@@ -239,12 +238,12 @@ class TeachersImportTests {
 		byte[] file = csv(List.of(row(code(this.schoolA), 2026, "1", "甲", "本科", "2015-09-01"),
 				row(code(this.schoolB), 2026, "2", "乙", "本科", "2015-09-01")));
 		Map<String, Object> refused = upload(own, file, "名单.csv", false, 422);
-		assertThat(messages(refused)).singleElement().asString().endsWith("没有这个学校标识码，或该学校不在您可导入的范围内");
-		web(Tokens.token("viewer", List.of("VIEWER"), this.county, null)).post().uri("/imports/teachers").contentType(MULTIPART)
-			.bodyValue(multipart(file, "名单.csv", true)).exchange().expectStatus().isForbidden();
+		assertThat(Uploads.messages(refused)).singleElement().asString().endsWith("没有这个学校标识码，或该学校不在您可导入的范围内");
+		Uploads.web(this.port, Tokens.token("viewer", List.of("VIEWER"), this.county, null)).post().uri("/imports/teachers").contentType(MULTIPART)
+			.bodyValue(Uploads.multipart(file, "名单.csv", true)).exchange().expectStatus().isForbidden();
 		assertThat(upload(own, csv(List.of(row(code(this.schoolA), 2026, "1", "甲", "本科", "2015-09-01"))), "名单.csv", false, 200))
 			.containsEntry("status", "COMMITTED");
-		web(this.admin).get().uri("/templates/teachers.csv").exchange().expectStatus().isOk().expectBody(byte[].class)
+		Uploads.web(this.port, this.admin).get().uri("/templates/teachers.csv").exchange().expectStatus().isOk().expectBody(byte[].class)
 			.value((csv) -> assertThat(new String(csv, StandardCharsets.UTF_8)).startsWith("\uFEFF学校标识码,学校名称,学年,教职工号,姓名"));
 	}
 
@@ -325,31 +324,8 @@ class TeachersImportTests {
 		return upload(this.admin, file, name, dryRun, status);
 	}
 
-	@SuppressWarnings("unchecked")
 	private Map<String, Object> upload(String token, byte[] file, String name, boolean dryRun, int status) {
-		return web(token).post().uri("/imports/teachers").contentType(MULTIPART).bodyValue(multipart(file, name, dryRun)).exchange()
-			.expectStatus().isEqualTo(status).expectBody(Map.class).returnResult().getResponseBody();
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<String> messages(Map<String, Object> result) {
-		return ((List<Map<String, Object>>) result.get("problems")).stream().map((p) -> (String) p.get("message")).toList();
-	}
-
-	/** The form a browser sends, written out (the test client would draw its boundary from /dev/urandom on its event loop). */
-	private static byte[] multipart(byte[] file, String name, boolean dryRun) {
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		body.writeBytes(("--junheng-test-boundary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-		body.writeBytes(file);
-		body.writeBytes(("\r\n--junheng-test-boundary\r\nContent-Disposition: form-data; name=\"dryRun\"\r\n\r\n" + dryRun
-				+ "\r\n--junheng-test-boundary--\r\n").getBytes(StandardCharsets.UTF_8));
-		return body.toByteArray();
-	}
-
-	private WebTestClient web(String token) {
-		return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + this.port).responseTimeout(Duration.ofSeconds(60))
-			.defaultHeader(HttpHeaders.AUTHORIZATION, Tokens.bearer(token)).build();
+		return Uploads.upload(this.port, "/imports/teachers", token, file, name, dryRun, status);
 	}
 
 	private String code(String school) {

@@ -103,6 +103,7 @@ for side in "${SIDES[@]}"; do
 done
 
 echo "== $ROUNDS rounds of ${DURATION}s per server and operation"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 declare -A RPS=() P99=()
 for round in $(seq 1 "$ROUNDS"); do
   # The servers take turns at going first.
@@ -148,6 +149,7 @@ for op in "${OPERATIONS[@]}"; do
 done
 {
   echo
+  echo "Load average (1, 5, 15 min) before the rounds $load_before, after $(cut -d' ' -f1-3 /proc/loadavg)."
   echo "Peak resident memory: Junheng $(rss "${pids[0]}") MB, v4 $(rss "${pids[1]}") MB, v5 $(rss "${pids[2]}") MB (PostgreSQL apart)."
 } >> "$report"
 cat "$report"

@@ -13,7 +13,8 @@
 # (the servers' order turning from round to round), and prints the median requests/s and p99 of
 # each, and Junheng's requests/s over the faster peer's.
 #
-# BENCH_ROUNDS (3), BENCH_DURATION (10 s), BENCH_WARMUP (15 s), BENCH_CONNECTIONS (16);
+# BENCH_ROUNDS (3), BENCH_DURATION (10 s), BENCH_WARMUP (15 s), BENCH_CONNECTIONS (16); BENCH_SLOW
+# (3 s): a server slower than that on one request to an operation is not loaded with it;
 # BENCH_JAR uses that jar instead of building one. BENCH_PEER_PG_OPTIONS: server settings for the
 # peers' database sessions, as libpq's options parameter, URL-encoded: for example
 # -c%20plan_cache_mode%3Dforce_custom_plan keeps PostgreSQL from switching v5's prepared teacher
@@ -77,29 +78,47 @@ PATH="$NODE22:$PATH" NODE_ENV=production GRAPHILE_ENV=production start_peer v5 n
 
 # body SIDE OPERATION: the file of that server's document for the operation.
 body() { if [ "$1" = junheng ]; then echo "bench/operations/$2.json"; else echo "$PEERS/$1/operations/$2.json"; fi; }
-ask() {
-  curl -s --max-time 60 -X POST "http://127.0.0.1:${PORTS[$1]}/graphql" -H 'Content-Type: application/json' \
-    -H "Authorization: $AUTH" --data-binary "@$(body "$1" "$2")"
+ask() { # ask SIDE OPERATION [curl options]
+  local side=$1 op=$2; shift 2
+  curl -s --max-time 60 -X POST "http://127.0.0.1:${PORTS[$side]}/graphql" -H 'Content-Type: application/json' \
+    -H "Authorization: $AUTH" --data-binary "@$(body "$side" "$op")" "$@"
 }
-load() { # load SIDE OPERATION SECONDS [wrk options]
+load() { # load SIDE OPERATION SECONDS [wrk options]; then waits (a minute at most) for PostgreSQL to finish what it was sent
   local side=$1 op=$2 seconds=$3; shift 3
   BODY="$(body "$side" "$op")" wrk -t1 -c"$CONNECTIONS" -d"${seconds}s" "$@" -s bench/graphql.lua \
     "http://127.0.0.1:${PORTS[$side]}/graphql"
+  for _ in $(seq 1 60); do
+    [ "$(sql "select count(*) from pg_stat_activity where state = 'active' and backend_type = 'client backend' and pid <> pg_backend_pid()")" = 0 ] && break
+    sleep 1
+  done
 }
 
 echo "== same answers"
 answers=$RESULTS/peers-answers-$SET
 mkdir -p "$answers"
+# A server whose second answer to an operation takes longer than BENCH_SLOW seconds is not loaded
+# with it: its queries would go on in PostgreSQL after wrk stops and slow every later measurement.
+SLOW=${BENCH_SLOW:-3}
+declare -A TOOK=()
 for op in "${OPERATIONS[@]}"; do
-  for side in "${SIDES[@]}"; do ask "$side" "$op" > "$answers/$side-$op.json"; done
+  for side in "${SIDES[@]}"; do
+    ask "$side" "$op" > "$answers/$side-$op.json"
+    TOOK[$side-$op]=$(ask "$side" "$op" -o /dev/null -w '%{time_total}')
+  done
   for peer in v4 v5; do
     node "$PEERS/same.mjs" "$op, PostGraphile $peer" "$answers/junheng-$op.json" "$answers/$peer-$op.json"
+  done
+done
+slow() { awk -v t="${TOOK[$1-$2]}" -v s="$SLOW" 'BEGIN {exit !(t > s)}'; }
+for op in "${OPERATIONS[@]}"; do
+  for side in "${SIDES[@]}"; do
+    if slow "$side" "$op"; then echo "$side: $op took ${TOOK[$side-$op]} s for one request, more than $SLOW s: not loaded"; fi
   done
 done
 
 echo "== warming every server on every operation (${WARMUP}s each)"
 for side in "${SIDES[@]}"; do
-  for op in "${OPERATIONS[@]}"; do load "$side" "$op" "$WARMUP" > /dev/null; done
+  for op in "${OPERATIONS[@]}"; do slow "$side" "$op" || load "$side" "$op" "$WARMUP" > /dev/null; done
 done
 
 echo "== $ROUNDS rounds of ${DURATION}s per server and operation"
@@ -111,9 +130,11 @@ for round in $(seq 1 "$ROUNDS"); do
   order=("${SIDES[@]:$turn}" "${SIDES[@]:0:$turn}")
   for op in "${OPERATIONS[@]}"; do
     for side in "${order[@]}"; do
+      slow "$side" "$op" && continue
       out=$RESULTS/wrk-peers-$SET-$side-$op-$round.txt
       load "$side" "$op" "$DURATION" --latency > "$out"
       if grep -q 'Non-2xx' "$out"; then echo "$side: $op got error statuses under load, see $out" >&2; exit 1; fi
+      if [ "$(wrk_rps "$out")" = 0.00 ]; then echo "$side: $op answered nothing in ${DURATION}s under load, see $out" >&2; exit 1; fi
       RPS[$side-$op]+="$(wrk_rps "$out") "
       P99[$side-$op]+="$(wrk_p99_ms "$out") "
       echo "round $round: $op on $side: $(wrk_rps "$out") req/s, p99 $(wrk_p99_ms "$out") ms"
@@ -140,11 +161,16 @@ report=$RESULTS/peers-$SET.md
 for op in "${OPERATIONS[@]}"; do
   row="| $op"
   for side in "${SIDES[@]}"; do
-    rps=$(echo ${RPS[$side-$op]} | tr ' ' '\n' | median); p99=$(echo ${P99[$side-$op]} | tr ' ' '\n' | median)
-    row+=" | $rps ($p99)"
-    declare "rps_$side=$rps"
+    if slow "$side" "$op"; then
+      row+=" | not loaded: ${TOOK[$side-$op]} s for one request"
+      declare "rps_$side=0"
+    else
+      rps=$(echo ${RPS[$side-$op]} | tr ' ' '\n' | median); p99=$(echo ${P99[$side-$op]} | tr ' ' '\n' | median)
+      row+=" | $rps ($p99)"
+      declare "rps_$side=$rps"
+    fi
   done
-  ratio=$(awk -v j="$rps_junheng" -v a="$rps_v4" -v b="$rps_v5" 'BEGIN {printf "%.2f", j / (a > b ? a : b)}')
+  ratio=$(awk -v j="$rps_junheng" -v a="$rps_v4" -v b="$rps_v5" 'BEGIN {m = a > b ? a : b; if (j > 0 && m > 0) printf "%.2f", j / m; else printf "-"}')
   echo "$row | $ratio |" >> "$report"
 done
 {

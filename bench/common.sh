@@ -44,6 +44,14 @@ bench_token() {
 }
 export AUTH="Bearer $(bench_token)"
 
+# Reading wrk --latency reports: requests/s, the 99th percentile in ms, and the median of a
+# column of figures (one per line on standard input).
+wrk_rps() { awk '/Requests\/sec/ {print $2}' "$1"; }
+wrk_p99_ms() {
+  awk '$1 == "99%" {v=$2; if (v ~ /ms$/) {sub(/ms/, "", v)} else if (v ~ /us$/) {sub(/us/, "", v); v=v/1000} else if (v ~ /s$/) {sub(/s/, "", v); v=v*1000}; print v}' "$1"
+}
+median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
 post() { curl -s -X POST "http://127.0.0.1:$PORT/graphql" -H 'Content-Type: application/json' -H "Authorization: $AUTH" --data-binary "@$1"; }
 
 # start_server NAME COUNTIES: starts the server on the data set and waits until it answers; sets SERVER_PID.

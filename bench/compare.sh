@@ -51,7 +51,6 @@ report=$RESULTS/compare-$SET.md
   echo "| operation | before req/s | after req/s | after / before | before p99 ms | after p99 ms |"
   echo "|---|---|---|---|---|---|"
 } > "$report"
-median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 for op in "${OPERATIONS[@]}"; do
   declare -A RPS=() P99=()
   for round in $(seq 1 "$ROUNDS"); do
@@ -59,8 +58,8 @@ for op in "${OPERATIONS[@]}"; do
       out=$RESULTS/wrk-compare-$side-$op-$round.txt
       BODY="bench/operations/$op.json" wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s bench/graphql.lua \
         "http://127.0.0.1:${PORTS[$side]}/graphql" > "$out"
-      RPS[$side]+="$(awk '/Requests\/sec/ {print $2}' "$out") "
-      P99[$side]+="$(awk '$1 == "99%" {v=$2; if (v ~ /ms$/) {sub(/ms/, "", v)} else if (v ~ /us$/) {sub(/us/, "", v); v=v/1000} else if (v ~ /s$/) {sub(/s/, "", v); v=v*1000}; print v}' "$out") "
+      RPS[$side]+="$(wrk_rps "$out") "
+      P99[$side]+="$(wrk_p99_ms "$out") "
     done
   done
   b=$(echo ${RPS[before]} | tr ' ' '\n' | median); a=$(echo ${RPS[after]} | tr ' ' '\n' | median)

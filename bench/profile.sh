@@ -17,13 +17,13 @@ source bench/common.sh
 load_tools
 build
 JFR=$RESULTS/profile-$OP.jfr
-JVM_OPTS="$JVM_OPTS -XX:StartFlightRecording=filename=$JFR,settings=profile,dumponexit=true"
 start_server "$SET" "$COUNTIES"
 if post "bench/operations/$OP.json" | grep -q '"errors"'; then echo "$OP answered with errors" >&2; exit 1; fi
 BODY="bench/operations/$OP.json" wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" -s bench/graphql.lua "http://127.0.0.1:$PORT/graphql" > /dev/null
-# Only the measured load: a recording of its own, from here to the end of the load.
-jcmd "$SERVER_PID" JFR.stop > /dev/null
-jcmd "$SERVER_PID" JFR.start name=load settings=profile filename="$JFR" > /dev/null
+echo "one request alone: $(curl -s -o /dev/null -w '%{time_total}' -X POST "http://127.0.0.1:$PORT/graphql" \
+  -H 'Content-Type: application/json' -H "Authorization: $AUTH" --data-binary "@bench/operations/$OP.json") s"
+# Only the measured load is recorded, not the start or the warm-up.
+jcmd "$SERVER_PID" JFR.start name=load settings=profile > /dev/null
 BODY="bench/operations/$OP.json" wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s bench/graphql.lua \
   "http://127.0.0.1:$PORT/graphql" | grep -E "Requests/sec|99%"
 jcmd "$SERVER_PID" JFR.dump name=load filename="$JFR" > /dev/null

@@ -28,16 +28,17 @@ start_server county 1
 MILESTONE=$(sql "select min(id) from milestone where status = 'OVERDUE'")
 sql "update milestone set progress = 0 where id = $MILESTONE" >/dev/null
 PLAN=$(printf 'Plan:%s' "$(sql "select plan_id from milestone where id = $MILESTONE")" | base64 | tr '+/' '-_' | tr -d '=')
-live_heap() { jcmd "$SERVER_PID" GC.class_histogram | awk '/^Total/ { print $3 }'; }
+# The live heap after a full GC; the class histogram is kept, to say what an idle subscriber holds.
+live_heap() { jcmd "$SERVER_PID" GC.class_histogram > "$RESULTS/fanout-histogram-$1.txt"; awk '/^Total/ { print $3 }' "$RESULTS/fanout-histogram-$1.txt"; }
 sleep 5
-BEFORE=$(live_heap)
+BEFORE=$(live_heap before)
 
 OUT="$RESULTS/fanout-client.log"
 node bench/fanout.mjs "ws://127.0.0.1:$PORT/graphql" "$PLAN" "$SUBSCRIBERS" "$EVENTS" $((EVENTS / RATE + 60)) > "$OUT" &
 CLIENT=$!
 until grep -q '^ready' "$OUT"; do kill -0 $CLIENT || { cat "$OUT"; exit 1; }; sleep 1; done
 sleep 10 # every subscription replayed and idle
-AFTER=$(live_heap)
+AFTER=$(live_heap idle)
 RSS=$(ps -o rss= -p "$SERVER_PID")
 
 for i in $(seq 1 "$EVENTS"); do
@@ -58,5 +59,9 @@ REPORT="$RESULTS/fanout.md"
   echo "- client: $SUMMARY"
   echo "- live heap after full GC: $BEFORE bytes before, $AFTER bytes with the subscribers idle: $PER bytes per subscriber"
   echo "- server RSS with the subscribers idle: $((RSS / 1024)) MB"
+  echo "- what an idle subscriber holds (classes that grew most, bytes per subscriber):"
+  awk -v n="$SUBSCRIBERS" 'FNR == NR && $1 ~ /:$/ { before[$4] = $3; next } $1 ~ /:$/ { grow = $3 - before[$4];
+      if (grow > 0) printf "%d %s\n", grow / n, $4 }' "$RESULTS/fanout-histogram-before.txt" "$RESULTS/fanout-histogram-idle.txt" \
+    | sort -rn | awk 'NR <= 15 { printf "  - %s: %d\n", $2, $1 }'
 } > "$REPORT"
 cat "$REPORT"

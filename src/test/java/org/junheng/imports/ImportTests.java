@@ -173,7 +173,7 @@ class ImportTests {
 		assertThat(upload(admin, bomb.toByteArray(), "bomb.xlsx", false, 422))
 			.containsEntry("fileProblem", "文件解压后远大于其本身，疑为压缩炸弹，已拒收");
 		// Over junheng.imports.max-file-size (20 MB): refused by its declared length, before it is read.
-		Uploads.web(this.port, admin).post().uri("/imports/conditions").header(HttpHeaders.CONTENT_TYPE, "multipart/form-data; boundary=junheng-test-boundary")
+		Uploads.ownConnection(this.port, admin).post().uri("/imports/conditions").header(HttpHeaders.CONTENT_TYPE, "multipart/form-data; boundary=junheng-test-boundary")
 			.bodyValue(Uploads.multipart(new byte[21_000_000], "big.xlsx", false)).exchange().expectStatus().isEqualTo(413)
 			.expectBody().jsonPath("$.errors[0].extensions.limit").isEqualTo("bodySize");
 		assertThat(conditionsRecorded()).isZero();

@@ -198,7 +198,8 @@ class TeachersImportTests {
 		}
 		assertThat(upload(ConditionsTemplate.TEMPLATE.csv(), "条件.csv", false, 422)).containsEntry("fileProblem",
 				"缺少必需的列「学校标识码」「学年」「教职工号」：请使用模板的表头");
-		Uploads.web(this.port, this.admin).post().uri("/imports/teachers").contentType(MULTIPART).bodyValue(Uploads.multipart(new byte[21_000_000], "big.xlsx", false))
+		Uploads.ownConnection(this.port, this.admin).post().uri("/imports/teachers").contentType(MULTIPART)
+			.bodyValue(Uploads.multipart(new byte[21_000_000], "big.xlsx", false))
 			.exchange().expectStatus().isEqualTo(413);
 		assertThat(present(this.schoolA)).isZero();
 	}

@@ -37,6 +37,11 @@ final class Uploads {
 		return ((token != null) ? client.defaultHeader(HttpHeaders.AUTHORIZATION, Tokens.bearer(token)) : client).build();
 	}
 
+	/** Like {@link #web}, on a connection of its own: for a body the server refuses unread ({@link org.junheng.OwnConnection}). */
+	static WebTestClient ownConnection(int port, String token) {
+		return org.junheng.OwnConnection.to(port).defaultHeader(HttpHeaders.AUTHORIZATION, Tokens.bearer(token)).build();
+	}
+
 	/** Uploads the file to {@code path} and expects the status; the import as the server answered it. */
 	@SuppressWarnings("unchecked")
 	static Map<String, Object> upload(int port, String path, String token, byte[] file, String name, boolean dryRun, int status) {

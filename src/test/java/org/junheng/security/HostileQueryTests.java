@@ -135,7 +135,7 @@ class HostileQueryTests {
 		org.springframework.core.io.buffer.DefaultDataBufferFactory buffers = new org.springframework.core.io.buffer.DefaultDataBufferFactory();
 		// 10 MB in 160 chunks and no Content-Length: the server must stop reading and answer 413.
 		Flux<org.springframework.core.io.buffer.DataBuffer> body = Flux.range(0, 160).map((i) -> buffers.wrap(chunk.clone()));
-		this.web.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+		org.junheng.OwnConnection.to(this.port).build().post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
 			.body(org.springframework.web.reactive.function.BodyInserters.fromDataBuffers(body))
 			.exchange()
 			.expectStatus().isEqualTo(413)

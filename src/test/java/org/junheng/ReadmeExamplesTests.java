@@ -170,7 +170,7 @@ class ReadmeExamplesTests {
 
 	@SuppressWarnings("unchecked")
 	private Map<String, Object> post(String token, String document) {
-		WebTestClient.Builder builder = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + this.port + "/graphql")
+		WebTestClient.Builder builder = org.junheng.OwnConnection.bindToServer().baseUrl("http://127.0.0.1:" + this.port + "/graphql")
 			.responseTimeout(Duration.ofSeconds(20));
 		if (token != null) {
 			builder.defaultHeader("Authorization", Tokens.bearer(token));

@@ -74,7 +74,7 @@ public final class ServerInstance implements AutoCloseable {
 	}
 
 	public HttpGraphQlTester http() {
-		return HttpGraphQlTester.create(WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port() + "/graphql")
+		return HttpGraphQlTester.create(org.junheng.OwnConnection.bindToServer().baseUrl("http://127.0.0.1:" + port() + "/graphql")
 			.defaultHeader("Authorization", Tokens.bearer(Tokens.admin())).build());
 	}
 

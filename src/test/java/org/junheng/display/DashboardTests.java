@@ -166,7 +166,7 @@ class DashboardTests {
 	void withPublicReadsOffTheDisplayAndGraphiqlUseAViewerToken() throws Exception {
 		try (ServerInstance closed = ServerInstance.onTestDatabase(Map.of("junheng.security.public-read", "false",
 				"junheng.display.frame-ancestors", "'self' https://portal.example.gov.cn"))) {
-			WebTestClient web = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + closed.port()).build();
+			WebTestClient web = org.junheng.OwnConnection.bindToServer().baseUrl("http://127.0.0.1:" + closed.port()).build();
 			web.get().uri("/").exchange().expectStatus().isOk()
 				.expectHeader().valueEquals("Content-Security-Policy", "frame-ancestors 'self' https://portal.example.gov.cn")
 				.expectHeader().doesNotExist("X-Frame-Options");

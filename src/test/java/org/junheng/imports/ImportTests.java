@@ -199,7 +199,7 @@ class ImportTests {
 			fill(workbook.getSheetAt(0).createRow(1), code(this.schoolA), "2026", "40,40,40,40,40,40", "1200");
 			file = bytes(workbook);
 		}
-		WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + this.port).responseTimeout(Duration.ofSeconds(30)).build().post()
+		org.junheng.OwnConnection.bindToServer().baseUrl("http://127.0.0.1:" + this.port).responseTimeout(Duration.ofSeconds(30)).build().post()
 			.uri("/imports/conditions").contentType(MULTIPART)
 			.bodyValue(Uploads.multipart(file, "a.xlsx", true)).exchange().expectStatus().isUnauthorized()
 			.expectBody().jsonPath("$.errors[0].extensions.classification").isEqualTo("UNAUTHORIZED");

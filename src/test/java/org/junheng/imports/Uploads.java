@@ -32,8 +32,7 @@ final class Uploads {
 
 	/** A client of the server on this port, signed in with the token (none: anonymous). */
 	static WebTestClient web(int port, String token) {
-		WebTestClient.Builder client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-			.responseTimeout(Duration.ofSeconds(60));
+		WebTestClient.Builder client = org.junheng.OwnConnection.to(port);
 		return ((token != null) ? client.defaultHeader(HttpHeaders.AUTHORIZATION, Tokens.bearer(token)) : client).build();
 	}
 

@@ -153,7 +153,7 @@ class ExportTests {
 	}
 
 	private WebTestClient web(String token) {
-		WebTestClient.Builder builder = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + this.port)
+		WebTestClient.Builder builder = org.junheng.OwnConnection.bindToServer().baseUrl("http://127.0.0.1:" + this.port)
 			.responseTimeout(Duration.ofSeconds(30));
 		if (token != null) {
 			builder.defaultHeader(HttpHeaders.AUTHORIZATION, Tokens.bearer(token));

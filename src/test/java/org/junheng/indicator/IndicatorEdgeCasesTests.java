@@ -66,7 +66,7 @@ class IndicatorEdgeCasesTests {
 	void aSchoolYearPostgresCannotDateIsABadRequestNamingTheArgument() {
 		String county = TestData.county(this.graphQl);
 		String school = TestData.school(this.graphQl, county, "年份小学");
-		HttpGraphQlTester anonymous = HttpGraphQlTester.create(WebTestClient.bindToServer()
+		HttpGraphQlTester anonymous = HttpGraphQlTester.create(org.junheng.OwnConnection.bindToServer()
 			.baseUrl("http://127.0.0.1:" + this.port + "/graphql").responseTimeout(Duration.ofSeconds(10)).build());
 		for (int year : List.of(0, 1948, 2201, 5874898, Integer.MAX_VALUE)) {
 			for (GraphQlTester tester : List.of(this.graphQl, anonymous)) {

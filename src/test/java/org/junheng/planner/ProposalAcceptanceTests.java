@@ -136,7 +136,7 @@ class ProposalAcceptanceTests {
 	}
 
 	private HttpGraphQlTester as(String token) {
-		WebTestClient.Builder client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + this.port + "/graphql")
+		WebTestClient.Builder client = org.junheng.OwnConnection.bindToServer().baseUrl("http://127.0.0.1:" + this.port + "/graphql")
 			.responseTimeout(Duration.ofSeconds(30));
 		if (token != null) {
 			client.defaultHeader("Authorization", Tokens.bearer(token));

@@ -100,7 +100,7 @@ final class AccessFixture {
 	}
 
 	HttpGraphQlTester http(Who who) {
-		WebTestClient.Builder client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + this.port + "/graphql")
+		WebTestClient.Builder client = org.junheng.OwnConnection.bindToServer().baseUrl("http://127.0.0.1:" + this.port + "/graphql")
 			.responseTimeout(Duration.ofSeconds(10));
 		String token = token(who);
 		if (token != null) {

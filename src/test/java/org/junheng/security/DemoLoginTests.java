@@ -32,7 +32,7 @@ class DemoLoginTests {
 		Files.createDirectories(data);
 		try (ServerInstance server = ServerInstance.start(Map.of("junheng.embedded.data-dir", data.resolve("pg").toString(),
 				"junheng.demo-data", "true", "junheng.security.jwt-secret", "", "server.shutdown", "immediate"))) {
-			WebTestClient web = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + server.port()).build();
+			WebTestClient web = org.junheng.OwnConnection.bindToServer().baseUrl("http://127.0.0.1:" + server.port()).build();
 			List<Map<String, String>> users = web.get().uri("/auth/demo-tokens").exchange().expectStatus().isOk()
 				.expectBody(new ParameterizedTypeReference<List<Map<String, String>>>() {
 				}).returnResult().getResponseBody();
@@ -40,7 +40,7 @@ class DemoLoginTests {
 				.containsExactly("ADMIN", "PLANNER", "SCHOOL_ADMIN", "VIEWER");
 			Map<String, HttpGraphQlTester> as = new java.util.HashMap<>();
 			for (Map<String, String> user : users) {
-				as.put(user.get("role"), HttpGraphQlTester.create(WebTestClient.bindToServer()
+				as.put(user.get("role"), HttpGraphQlTester.create(org.junheng.OwnConnection.bindToServer()
 					.baseUrl("http://127.0.0.1:" + server.port() + "/graphql")
 					.defaultHeader("Authorization", Tokens.bearer(user.get("token"))).build()));
 			}

@@ -131,7 +131,7 @@ class PrivateDeploymentTests {
 		String expired = Tokens.token("late", List.of("ADMIN"), "*", null, Duration.ofMinutes(-10));
 		String forged = Tokens.admin().substring(0, Tokens.admin().lastIndexOf('.')) + ".c2lnbmF0dXJl";
 		for (String token : List.of(expired, forged, "not-a-token")) {
-			WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + this.server.port() + "/graphql").build()
+			org.junheng.OwnConnection.bindToServer().baseUrl("http://127.0.0.1:" + this.server.port() + "/graphql").build()
 				.post().header("Authorization", Tokens.bearer(token)).header("Content-Type", "application/json")
 				.bodyValue("{\"query\":\"{ indicatorDefinitions { code } }\"}")
 				.exchange()

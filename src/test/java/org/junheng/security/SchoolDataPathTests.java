@@ -364,7 +364,7 @@ class SchoolDataPathTests {
 
 	private JsonNode post(String token, String document, String id) {
 		Map<String, Object> body = id.isEmpty() ? Map.of("query", document) : Map.of("query", document, "variables", Map.of("id", id));
-		WebTestClient.RequestBodySpec request = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + this.port).build()
+		WebTestClient.RequestBodySpec request = org.junheng.OwnConnection.bindToServer().baseUrl("http://127.0.0.1:" + this.port).build()
 			.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON);
 		if (token != null) {
 			request.header("Authorization", Tokens.bearer(token));

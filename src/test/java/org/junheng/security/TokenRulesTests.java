@@ -89,14 +89,14 @@ class TokenRulesTests {
 	}
 
 	private WebTestClient.ResponseSpec post(String token) {
-		return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + this.port + "/graphql").build()
+		return org.junheng.OwnConnection.bindToServer().baseUrl("http://127.0.0.1:" + this.port + "/graphql").build()
 			.post().header("Authorization", Tokens.bearer(token)).header("Content-Type", "application/json")
 			.bodyValue("{\"query\":\"{ indicatorDefinitions { code } }\"}")
 			.exchange();
 	}
 
 	private HttpGraphQlTester http(String token) {
-		return HttpGraphQlTester.create(WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + this.port + "/graphql")
+		return HttpGraphQlTester.create(org.junheng.OwnConnection.bindToServer().baseUrl("http://127.0.0.1:" + this.port + "/graphql")
 			.defaultHeader("Authorization", Tokens.bearer(token)).build());
 	}
 

@@ -44,7 +44,7 @@ class DatabaseUnavailableTests {
 		try (ServerInstance server = ServerInstance.start(Map.of("spring.r2dbc.url", "r2dbc:postgresql://127.0.0.1:" + port + "/postgres",
 				"spring.r2dbc.username", "postgres", "spring.r2dbc.password", "", "junheng.demo-data", "false",
 				"junheng.live.poll", "1h", "server.shutdown", "immediate"))) {
-			WebTestClient client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + server.port() + "/graphql")
+			WebTestClient client = org.junheng.OwnConnection.bindToServer().baseUrl("http://127.0.0.1:" + server.port() + "/graphql")
 				.responseTimeout(Duration.ofSeconds(20)).defaultHeader("Authorization", Tokens.bearer(Tokens.admin())).build();
 			String county = TestData.county(server.http());
 			String query = "{ region(code: \"" + county + "\") { name schools(first: 1) { totalCount } } }";

@@ -66,7 +66,7 @@ class EmbeddedRestartTests {
 	}
 
 	private static WebTestClient client(ServerInstance server) {
-		return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + server.port()).responseTimeout(Duration.ofSeconds(10))
+		return org.junheng.OwnConnection.bindToServer().baseUrl("http://127.0.0.1:" + server.port()).responseTimeout(Duration.ofSeconds(10))
 			.build();
 	}
 

@@ -143,7 +143,7 @@ class LanguageTests {
 	}
 
 	private WebTestClient.Builder client() {
-		return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + this.port + "/graphql").responseTimeout(Duration.ofSeconds(10));
+		return org.junheng.OwnConnection.bindToServer().baseUrl("http://127.0.0.1:" + this.port + "/graphql").responseTimeout(Duration.ofSeconds(10));
 	}
 
 }

@@ -38,9 +38,9 @@ class OperationsTests {
 	@BeforeAll
 	void start() {
 		this.server = ServerInstance.onTestDatabase(Map.of("junheng.cors.allowed-origins", "http://localhost:3000, http://dash.example"));
-		this.api = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + this.server.port())
+		this.api = org.junheng.OwnConnection.bindToServer().baseUrl("http://127.0.0.1:" + this.server.port())
 			.responseTimeout(Duration.ofSeconds(10)).build();
-		this.management = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + this.server.managementPort())
+		this.management = org.junheng.OwnConnection.bindToServer().baseUrl("http://127.0.0.1:" + this.server.managementPort())
 			.responseTimeout(Duration.ofSeconds(10)).build();
 	}
 

@@ -37,7 +37,7 @@ class TracingTests {
 				"management.opentelemetry.tracing.export.otlp.endpoint",
 				"http://127.0.0.1:" + collector.getAddress().getPort() + "/v1/traces",
 				"otel.bsp.schedule.delay", "200"))) {
-			WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + server.port()).responseTimeout(Duration.ofSeconds(10))
+			org.junheng.OwnConnection.bindToServer().baseUrl("http://127.0.0.1:" + server.port()).responseTimeout(Duration.ofSeconds(10))
 				.build()
 				.post().uri("/graphql").header("Authorization", Tokens.bearer(Tokens.admin()))
 				.contentType(MediaType.APPLICATION_JSON).bodyValue("{\"query\":\"{ indicatorDefinitions { code } }\"}")

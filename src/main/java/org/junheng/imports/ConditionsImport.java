@@ -12,10 +12,8 @@ import reactor.core.scheduler.Schedulers;
 import org.junheng.school.ConditionsWriter;
 import org.junheng.school.SchoolConditions;
 import org.junheng.school.SchoolStage;
-import org.junheng.security.Access;
 import org.junheng.security.AuditedTransactions;
 import org.junheng.security.Caller;
-import org.junheng.security.Role;
 import org.junheng.security.Scope;
 import org.junheng.system.AfterCommit;
 import org.junheng.system.BaseFiguresChanged;
@@ -35,7 +33,7 @@ class ConditionsImport {
 
 	private final DatabaseClient db;
 
-	private final Access access;
+	private final Imports imports;
 
 	private final AuditedTransactions transactions;
 
@@ -45,10 +43,10 @@ class ConditionsImport {
 
 	private final ApplicationEventPublisher events;
 
-	ConditionsImport(DatabaseClient db, Access access, AuditedTransactions transactions, ConditionsWriter writer, ImportStore store,
+	ConditionsImport(DatabaseClient db, Imports imports, AuditedTransactions transactions, ConditionsWriter writer, ImportStore store,
 			ApplicationEventPublisher events) {
 		this.db = db;
-		this.access = access;
+		this.imports = imports;
 		this.transactions = transactions;
 		this.writer = writer;
 		this.store = store;
@@ -57,11 +55,7 @@ class ConditionsImport {
 
 	/** The caller may import conditions at all; refused before the file is read otherwise. */
 	Scope scope(Caller caller) {
-		Scope scope = this.access.writableSchools(caller, true, Role.ADMIN);
-		if (scope.none()) {
-			throw caller.forbidden("file", "action.recordConditions");
-		}
-		return scope;
+		return this.imports.importable(caller, "action.recordConditions");
 	}
 
 	/** Runs the import of the file; the answer is the import's ID. */

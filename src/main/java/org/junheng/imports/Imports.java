@@ -32,6 +32,22 @@ class Imports {
 		this.access = access;
 	}
 
+	/**
+	 * Where the caller may import: an ADMIN its region, a SCHOOL_ADMIN its own school. The same
+	 * scope decides whose imports it reads. Refused before a file is read when it is nowhere.
+	 */
+	Scope importable(Caller caller, String action) {
+		Scope scope = writers(caller);
+		if (scope.none()) {
+			throw caller.forbidden("file", action);
+		}
+		return scope;
+	}
+
+	private Scope writers(Caller caller) {
+		return this.access.writableSchools(caller, true, Role.ADMIN);
+	}
+
 	Mono<List<ImportRecord>> list(Caller caller, int first) {
 		SqlWhere where = visible(caller);
 		return where.bind(this.db.sql("select * from import_batch b where " + where.sql() + " order by id desc limit :limit"))
@@ -74,7 +90,7 @@ class Imports {
 
 	/** The imports the caller may read, over {@code import_batch b}. */
 	private SqlWhere visible(Caller caller) {
-		Scope scope = this.access.writableSchools(caller, true, Role.ADMIN);
+		Scope scope = writers(caller);
 		if (scope.all()) {
 			return new SqlWhere();
 		}

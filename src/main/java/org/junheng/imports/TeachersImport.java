@@ -7,10 +7,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import reactor.core.publisher.Mono;
 
-import org.junheng.security.Access;
 import org.junheng.security.AuditedTransactions;
 import org.junheng.security.Caller;
-import org.junheng.security.Role;
 import org.junheng.security.Scope;
 import org.junheng.system.AfterCommit;
 import org.junheng.system.BaseFiguresChanged;
@@ -37,7 +35,7 @@ class TeachersImport {
 	/** Problems kept per import; the refused rows are all counted. */
 	static final int KEPT_PROBLEMS = 10_000;
 
-	private final Access access;
+	private final Imports imports;
 
 	private final AuditedTransactions transactions;
 
@@ -47,9 +45,9 @@ class TeachersImport {
 
 	private final ApplicationEventPublisher events;
 
-	TeachersImport(Access access, AuditedTransactions transactions, StaffStage stage, ImportStore store,
+	TeachersImport(Imports imports, AuditedTransactions transactions, StaffStage stage, ImportStore store,
 			ApplicationEventPublisher events) {
-		this.access = access;
+		this.imports = imports;
 		this.transactions = transactions;
 		this.stage = stage;
 		this.store = store;
@@ -58,11 +56,7 @@ class TeachersImport {
 
 	/** The caller may import staff lists at all; refused before the file is read otherwise. */
 	Scope scope(Caller caller) {
-		Scope scope = this.access.writableSchools(caller, true, Role.ADMIN);
-		if (scope.none()) {
-			throw caller.forbidden("file", "action.addTeachers");
-		}
-		return scope;
+		return this.imports.importable(caller, "action.addTeachers");
 	}
 
 	/** The import's record, RUNNING, so that its progress can be read while it runs. */

@@ -80,7 +80,8 @@ class GraphQlGetTransport {
 		// only); an unknown hash is answered PersistedQueryNotFound by the engine.
 		String hash = PersistedQueries.hash(castMap(body.get("extensions")));
 		if (query.isEmpty() && hash != null) {
-			query = (persisted.known(hash) != null) ? persisted.known(hash) : PersistedQueries.MARKER;
+			String known = persisted.known(hash);
+			query = (known != null) ? known : PersistedQueries.MARKER;
 			body.put("query", query);
 		}
 		if (!isQuery(query, (String) body.get("operationName"))) {

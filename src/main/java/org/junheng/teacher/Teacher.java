@@ -47,10 +47,6 @@ public record Teacher(@Id Long id, Long schoolId, String name, Gender gender, In
 					"check.staffNumber");
 	}
 
-	/** At the school now: not yet recorded as having left. */
-	public boolean present() {
-		return this.leftSchoolOn == null;
-	}
 
 	@Override
 	public java.util.List<Long> schoolIds() {

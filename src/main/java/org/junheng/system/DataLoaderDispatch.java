@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
  * values it has seen so far are in; when results of one level arrive from several asynchronous
  * loaders it fires more than once, so a nested field could cost two statements instead of one
  * depending on timing. Waiting for exhaustion makes the statement count a property of the query.
+ * Each request's loaders are made as its fields ask for them ({@link OnDemandDataLoaders}).
  */
 @Component
 class DataLoaderDispatch implements WebGraphQlInterceptor {
@@ -22,6 +23,7 @@ class DataLoaderDispatch implements WebGraphQlInterceptor {
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
 		request.configureExecutionInput((input, builder) -> builder
+			.dataLoaderRegistry(new OnDemandDataLoaders())
 			.graphQLContext((context) -> context.put(DataLoaderDispatchingContextKeys.ENABLE_DATA_LOADER_EXHAUSTED_DISPATCHING, true)
 				// A subscription event whose fields wait on a DataLoader must not overtake an earlier
 				// one: clients resume from the last cursor they received, so events go out in order.

@@ -1,16 +1,26 @@
 package org.junheng.system;
 
+import graphql.ExecutionInput;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import io.micrometer.observation.ObservationPredicate;
+import io.micrometer.observation.ObservationRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.observation.DataFetcherObservationContext;
+import org.springframework.graphql.observation.DataFetcherObservationConvention;
+import org.springframework.graphql.observation.DataLoaderObservationConvention;
+import org.springframework.graphql.observation.ExecutionRequestObservationConvention;
+import org.springframework.graphql.observation.GraphQlObservationInstrumentation;
 
 /**
- * Which GraphQL work is observed (timed, and traced when traces are on): every request, and the
- * top-level fields of each, which is where a slow operation shows. Not every nested field of
- * every object: for a page of a hundred schools with their teachers that is thousands of
- * observations a request, and measured under a flood it cost ordinary queries their second.
+ * Which GraphQL work is observed (timed, and traced when traces are on): every request, its
+ * batch loads, and the top-level fields of each, which is where a slow operation shows. Not every
+ * nested field of every object: for a page of a hundred schools with their teachers that is
+ * thousands of observations a request, and measured under a flood it cost ordinary queries their
+ * second.
  */
 @Configuration(proxyBeanMethods = false)
 class GraphQlObservations {
@@ -23,6 +33,31 @@ class GraphQlObservations {
 			}
 			var step = (fetch.getEnvironment() != null) ? fetch.getEnvironment().getExecutionStepInfo() : null;
 			return step == null || step.getPath().getLevel() <= 1;
+		};
+	}
+
+	/**
+	 * Boot's instrumentation, except that it leaves a request's {@link OnDemandDataLoaders} in
+	 * place: it would copy the registry (empty until a field asks) into one of its own and observe
+	 * every loader there. The observing instrumentation is handed to the on-demand registry
+	 * instead, so every loader it makes is observed the same way.
+	 */
+	@Bean
+	GraphQlObservationInstrumentation graphQlObservationInstrumentation(ObservationRegistry observations,
+			ObjectProvider<ExecutionRequestObservationConvention> requests, ObjectProvider<DataFetcherObservationConvention> fetches,
+			ObjectProvider<DataLoaderObservationConvention> loads) {
+		return new GraphQlObservationInstrumentation(observations, requests.getIfAvailable(), fetches.getIfAvailable(),
+				loads.getIfAvailable()) {
+			@Override
+			public ExecutionInput instrumentExecutionInput(ExecutionInput input, InstrumentationExecutionParameters parameters,
+					InstrumentationState state) {
+				ExecutionInput observed = super.instrumentExecutionInput(input, parameters, state);
+				if (input.getDataLoaderRegistry() instanceof OnDemandDataLoaders onDemand) {
+					onDemand.instrument(observed.getDataLoaderRegistry().getInstrumentation());
+					return input;
+				}
+				return observed;
+			}
 		};
 	}
 

@@ -1,11 +1,19 @@
 package org.junheng.system;
 
+import java.util.Set;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
 
 import org.junheng.EndToEndTest;
 import org.junheng.SqlStatements;
+import org.junheng.security.Caller;
+import org.junheng.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.ExecutionGraphQlRequest;
+import org.springframework.graphql.ExecutionGraphQlService;
+import org.springframework.graphql.support.DefaultExecutionGraphQlRequest;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +30,9 @@ class BatchingTests {
 
 	@Autowired
 	private SqlStatements sql;
+
+	@Autowired
+	private ExecutionGraphQlService service;
 
 	@BeforeEach
 	void warmUp() {
@@ -48,6 +59,27 @@ class BatchingTests {
 		// two, which is still far below one statement per school (50 or more).
 		assertThat(small).as("5 schools").isLessThanOrEqualTo(28);
 		assertThat(large).as(String.join("\n", this.sql.statements())).isLessThanOrEqualTo(28).isLessThanOrEqualTo(small + 2);
+	}
+
+	@Test
+	void aRequestMakesOnlyTheDataLoadersItsFieldsAskFor() {
+		OnDemandDataLoaders loaders = new OnDemandDataLoaders();
+		ExecutionGraphQlRequest request = new DefaultExecutionGraphQlRequest(
+				"{ schools(first: 3) { edges { node { name region { name } } } } }", null, null, null, "loaders", null);
+		request.configureExecutionInput((input, builder) -> builder.dataLoaderRegistry(loaders)
+			.graphQLContext((context) -> context.put(Caller.KEY, new Caller("batching", Set.of(Role.ADMIN), Caller.NATIONAL, null)))
+			.build());
+		StepVerifier.create(this.service.execute(request))
+			.assertNext((response) -> {
+				assertThat(response.getErrors()).isEmpty();
+				java.util.List<?> edges = response.field("schools.edges").getValue();
+				assertThat(edges).hasSize(3);
+				String region = response.field("schools.edges[2].node.region.name").getValue();
+				assertThat(region).isNotBlank();
+			})
+			.verifyComplete();
+		// One of the graph's forty-odd loaders.
+		assertThat(loaders.getKeys()).containsExactly("School.region");
 	}
 
 	private int statementsFor(int first) {

@@ -70,6 +70,8 @@ class OperationsTests {
 		// Requests and their top-level fields are timed, not every nested field of every object.
 		assertThat(metrics).containsPattern("graphql_datafetcher_seconds_count\\{[^}]*graphql_field_name=\"region\"")
 			.doesNotContainPattern("graphql_datafetcher_seconds_count\\{[^}]*graphql_field_name=\"plans\"");
+		// Batch loads are observed too, made on demand as they are (OnDemandDataLoaders).
+		assertThat(metrics).containsPattern("graphql_dataloader_seconds_count\\{[^}]*\"Region.plans\"");
 		assertThat(metrics).contains("graphql_request_seconds_count")
 			.contains("r2dbc_pool_acquired_connections")
 			.containsPattern("junheng_requests_refused_total\\{[^}]*reason=\"QUERY_TOO_COMPLEX\"[^}]*\\} [1-9]")

@@ -111,7 +111,7 @@ public abstract class EventTable<E> implements SmartLifecycle {
 			// because an event may be handed out between reading the position and joining.
 			long start = (after != null) ? after : this.position.get();
 			// The last event handed on to the GraphQL engine. Every event handed on goes out before
-			// the FELL_BEHIND error does (system's SubscriptionExecution holds a stream's error back
+			// the FELL_BEHIND error does (LiveExecution holds a stream's error back
 			// until the events it started are sent), so this is the last cursor the client receives.
 			AtomicLong seen = new AtomicLong(start);
 			Flux<E> liveEvents = this.live.asFlux()

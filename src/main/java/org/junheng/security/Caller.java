@@ -84,6 +84,19 @@ public record Caller(String subject, Set<Role> roles, String regionCode, Long sc
 		return (id != null && id.type().equals("School") && id.key().matches("[0-9]{1,18}")) ? Long.valueOf(id.key()) : null;
 	}
 
+	/**
+	 * What the rules for reading look at: whether the caller signed in, its roles, its region and
+	 * its school. Two callers with the same authority are shown the same. The subject only names
+	 * who acts (the audit, the batches one imported, read through {@code Query.imports}, which no
+	 * subscription's event reaches).
+	 */
+	public record Authority(boolean signedIn, Set<Role> roles, String regionCode, Long schoolId) {
+	}
+
+	public Authority authority() {
+		return new Authority(!anonymous(), this.roles, this.regionCode, this.schoolId);
+	}
+
 	public boolean anonymous() {
 		return this.subject == null;
 	}

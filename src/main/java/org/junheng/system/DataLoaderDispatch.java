@@ -1,6 +1,5 @@
 package org.junheng.system;
 
-import graphql.execution.SubscriptionExecutionStrategy;
 import graphql.execution.instrumentation.dataloader.DataLoaderDispatchingContextKeys;
 import reactor.core.publisher.Mono;
 
@@ -24,10 +23,7 @@ class DataLoaderDispatch implements WebGraphQlInterceptor {
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
 		request.configureExecutionInput((input, builder) -> builder
 			.dataLoaderRegistry(new OnDemandDataLoaders())
-			.graphQLContext((context) -> context.put(DataLoaderDispatchingContextKeys.ENABLE_DATA_LOADER_EXHAUSTED_DISPATCHING, true)
-				// A subscription event whose fields wait on a DataLoader must not overtake an earlier
-				// one: clients resume from the last cursor they received, so events go out in order.
-				.put(SubscriptionExecutionStrategy.KEEP_SUBSCRIPTION_EVENTS_ORDERED, true))
+			.graphQLContext((context) -> context.put(DataLoaderDispatchingContextKeys.ENABLE_DATA_LOADER_EXHAUSTED_DISPATCHING, true))
 			.build());
 		return chain.next(request);
 	}

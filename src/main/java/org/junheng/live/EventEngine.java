@@ -1,0 +1,76 @@
+package org.junheng.live;
+
+import java.util.Queue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import graphql.ExecutionResult;
+import org.reactivestreams.Publisher;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+
+/**
+ * One subscription's graphql-java execution, run on the events it is given. graphql-java
+ * executes a subscription's selection for each event of the stream its subscribed field returns;
+ * that stream is this engine's, fed by {@link #execute} one event at a time, and the results come
+ * back in the same order (KEEP_SUBSCRIPTION_EVENTS_ORDERED), each completing the future its
+ * event was given.
+ */
+final class EventEngine {
+
+	private final Sinks.Many<Object> events = Sinks.many().unicast().onBackpressureBuffer();
+
+	private final Queue<CompletableFuture<ExecutionResult>> pending = new ConcurrentLinkedQueue<>();
+
+	private volatile Disposable results;
+
+	private volatile Throwable ended;
+
+	/** The stream graphql-java executes. */
+	Flux<Object> events() {
+		return this.events.asFlux();
+	}
+
+	void start(Publisher<ExecutionResult> executed) {
+		this.results = Flux.from(executed).subscribe((result) -> {
+			CompletableFuture<ExecutionResult> waiting = this.pending.poll();
+			if (waiting != null) {
+				waiting.complete(result);
+			}
+		}, this::end, () -> end(new CancellationException("The subscription's execution ended")));
+	}
+
+	/** The event's result; called by one subscriber's stream, one event after another. */
+	CompletableFuture<ExecutionResult> execute(Object event) {
+		Throwable why = this.ended;
+		if (why != null) {
+			return CompletableFuture.failedFuture(why);
+		}
+		CompletableFuture<ExecutionResult> result = new CompletableFuture<>();
+		this.pending.add(result);
+		if (this.events.tryEmitNext(event).isFailure()) {
+			this.pending.remove(result);
+			result.completeExceptionally(new CancellationException("The subscription's execution ended"));
+		}
+		return result;
+	}
+
+	void stop() {
+		end(new CancellationException("The subscription ended"));
+		this.events.tryEmitComplete();
+		Disposable running = this.results;
+		if (running != null) {
+			running.dispose();
+		}
+	}
+
+	private void end(Throwable why) {
+		this.ended = why;
+		for (CompletableFuture<ExecutionResult> waiting = this.pending.poll(); waiting != null; waiting = this.pending.poll()) {
+			waiting.completeExceptionally(why);
+		}
+	}
+
+}

@@ -1,0 +1,102 @@
+package org.junheng.live;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.util.RawValue;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Each live event's results, one per {@link SharingKey}: the first subscriber to need one executes
+ * it, every other subscriber of that event with the same key is handed the same result, already
+ * serialized. Events are told apart by identity: an event table hands one object to all its live
+ * subscribers, while an event replayed from the table for one subscriber is an object of its own
+ * and is executed for it alone. A result lives as long as its event is referenced (weak keys),
+ * so nothing outlasts the subscribers still delivering it.
+ */
+@Component
+class SharedResults {
+
+	private final Cache<Object, Map<SharingKey, CompletableFuture<ExecutionResult>>> byEvent = Caffeine.newBuilder()
+		.weakKeys()
+		.maximumSize(10_000)
+		.build();
+
+	private final JsonMapper json;
+
+	SharedResults(JsonMapper json) {
+		this.json = json;
+	}
+
+	/**
+	 * The event's result for this key: the one executed or being executed for another subscriber,
+	 * else the one {@code execute} makes. A failed execution is forgotten, so the next asks again.
+	 */
+	CompletableFuture<ExecutionResult> result(Object event, SharingKey key,
+			Function<Object, CompletableFuture<ExecutionResult>> execute) {
+		Map<SharingKey, CompletableFuture<ExecutionResult>> results = this.byEvent.get(event, (absent) -> new ConcurrentHashMap<>());
+		CompletableFuture<ExecutionResult> mine = new CompletableFuture<>();
+		CompletableFuture<ExecutionResult> first = results.putIfAbsent(key, mine);
+		if (first != null) {
+			return first;
+		}
+		execute.apply(event).whenComplete((result, failure) -> {
+			if (failure != null) {
+				results.remove(key, mine);
+				mine.completeExceptionally(failure);
+			}
+			else {
+				mine.complete(serialized(result));
+			}
+		});
+		return mine;
+	}
+
+	/** The result with its answer written as JSON once, written as it is into each subscriber's message. */
+	private ExecutionResult serialized(ExecutionResult result) {
+		Map<String, Object> written = new LinkedHashMap<>();
+		result.toSpecification().forEach((name, value) -> written.put(name, new RawValue(this.json.writeValueAsString(value))));
+		return new Serialized(result, Collections.unmodifiableMap(written));
+	}
+
+	private record Serialized(ExecutionResult result, Map<String, Object> specification) implements ExecutionResult {
+
+		@Override
+		public List<GraphQLError> getErrors() {
+			return this.result.getErrors();
+		}
+
+		@Override
+		public <T> T getData() {
+			return this.result.getData();
+		}
+
+		@Override
+		public boolean isDataPresent() {
+			return this.result.isDataPresent();
+		}
+
+		@Override
+		public Map<Object, Object> getExtensions() {
+			return this.result.getExtensions();
+		}
+
+		@Override
+		public Map<String, Object> toSpecification() {
+			return this.specification;
+		}
+
+	}
+
+}

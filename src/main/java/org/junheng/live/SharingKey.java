@@ -1,0 +1,73 @@
+package org.junheng.live;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import graphql.execution.ExecutionContext;
+import graphql.language.Field;
+import graphql.language.Node;
+import graphql.language.OperationDefinition;
+import graphql.language.Selection;
+import graphql.language.VariableReference;
+
+import org.junheng.security.Caller;
+
+/**
+ * What the result of one event depends on, besides the event: the document and operation, the
+ * variables used below the subscribed field, the caller's authority and the language of
+ * messages. The subscribed field's own arguments (a plan, a region, a cursor) choose which events
+ * a subscriber gets, not what an event shows, so subscribers that differ only in them share.
+ */
+record SharingKey(String document, String operation, Map<String, Object> variables, Caller.Authority authority,
+		Locale locale) {
+
+	static SharingKey of(ExecutionContext context) {
+		Map<String, Object> given = context.getExecutionInput().getRawVariables().toMap();
+		Map<String, Object> used = new HashMap<>();
+		for (String name : usedBelowRoot(context)) {
+			if (given.containsKey(name)) {
+				used.put(name, given.get(name));
+			}
+		}
+		OperationDefinition operation = context.getOperationDefinition();
+		return new SharingKey(context.getExecutionInput().getQuery(), operation.getName(), Collections.unmodifiableMap(used),
+				Caller.of(context.getGraphQLContext()).authority(), context.getLocale());
+	}
+
+	/**
+	 * Every variable the document refers to outside the subscribed field's arguments. When the
+	 * subscription's selection does not start with a plain field, all of them.
+	 */
+	private static Set<String> usedBelowRoot(ExecutionContext context) {
+		Set<String> used = new HashSet<>();
+		OperationDefinition operation = context.getOperationDefinition();
+		Selection<?> first = operation.getSelectionSet().getSelections().get(0);
+		if (!(first instanceof Field root) || operation.getSelectionSet().getSelections().size() > 1) {
+			references(operation, used);
+		}
+		else {
+			references(root.getSelectionSet(), used);
+			root.getDirectives().forEach((directive) -> references(directive, used));
+			operation.getDirectives().forEach((directive) -> references(directive, used));
+		}
+		context.getFragmentsByName().values().forEach((fragment) -> references(fragment, used));
+		return used;
+	}
+
+	private static void references(Node<?> node, Set<String> names) {
+		if (node == null) {
+			return;
+		}
+		if (node instanceof VariableReference reference) {
+			names.add(reference.getName());
+		}
+		for (Node<?> child : node.getChildren()) {
+			references(child, names);
+		}
+	}
+
+}

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Live fan-out benchmark: bench/fanout.sh [subscribers] [events] [events-per-second]
+# (BENCH_WARMUP_EVENTS events, 10 by default, go first and are reported apart: the server's JIT warming up)
 #
 # Starts the packaged server (demo county) on 127.0.0.1, opens N WebSocket subscribers to the
 # demo plan's milestoneUpdates (bench/fanout.mjs, Node), measures the server's live heap per idle
@@ -11,6 +12,7 @@ cd "$(dirname "$0")/.."
 SUBSCRIBERS=${1:-10000}
 EVENTS=${2:-50}
 RATE=${3:-5}
+WARMUP_EVENTS=${BENCH_WARMUP_EVENTS:-10}
 source bench/common.sh
 # Room for 10,000 subscribers; the per-subscriber figure is measured, not assumed.
 JVM_OPTS=${BENCH_JVM_OPTS:--Xmx1g -XX:+UseSerialGC -Xss512k}
@@ -34,18 +36,29 @@ sleep 5
 BEFORE=$(live_heap before)
 
 OUT="$RESULTS/fanout-client.log"
-node bench/fanout.mjs "ws://127.0.0.1:$PORT/graphql" "$PLAN" "$SUBSCRIBERS" "$EVENTS" $((EVENTS / RATE + 60)) > "$OUT" &
+node bench/fanout.mjs "ws://127.0.0.1:$PORT/graphql" "$PLAN" "$SUBSCRIBERS" "$EVENTS" $(((EVENTS + WARMUP_EVENTS) / RATE + 60)) "$WARMUP_EVENTS" > "$OUT" &
 CLIENT=$!
 until grep -q '^ready' "$OUT"; do kill -0 $CLIENT || { cat "$OUT"; exit 1; }; sleep 1; done
 sleep 10 # every subscription replayed and idle
 AFTER=$(live_heap idle)
 RSS=$(ps -o rss= -p "$SERVER_PID")
 
-for i in $(seq 1 "$EVENTS"); do
-  sql "update milestone set progress = $((i % 100 + 1)) where id = $MILESTONE" >/dev/null &
+# BENCH_PROFILE=1 records the server's CPU samples while the events go out.
+[ -n "${BENCH_PROFILE:-}" ] && jcmd "$SERVER_PID" JFR.start name=fanout settings=profile > /dev/null
+SERVER_CPU=$(cpu_seconds "$SERVER_PID"); STARTED=$(date +%s.%N)
+# One psql session takes the changes at the steady rate (a psql started per change cost the
+# machine a tenth of its CPU).
+exec 3> >(psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres -q > /dev/null)
+for i in $(seq 1 $((WARMUP_EVENTS + EVENTS))); do
+  echo "update milestone set progress = $((i % 100 + 1)) where id = $MILESTONE;" >&3
   sleep "$(awk "BEGIN { print 1 / $RATE }")"
+  if [ "$i" = "$WARMUP_EVENTS" ]; then SERVER_CPU=$(cpu_seconds "$SERVER_PID"); STARTED=$(date +%s.%N); fi
 done
+exec 3>&-
 wait $CLIENT
+SERVER_CPU=$(awk -v a="$SERVER_CPU" -v b="$(cpu_seconds "$SERVER_PID")" 'BEGIN { print b - a }')
+ELAPSED=$(awk -v a="$STARTED" -v b="$(date +%s.%N)" 'BEGIN { print b - a }')
+[ -n "${BENCH_PROFILE:-}" ] && jcmd "$SERVER_PID" JFR.dump name=fanout filename="$RESULTS/fanout.jfr" > /dev/null
 stop_server
 
 SUMMARY=$(grep '^{' "$OUT")
@@ -59,9 +72,11 @@ REPORT="$RESULTS/fanout.md"
   echo "- client: $SUMMARY"
   echo "- live heap after full GC: $BEFORE bytes before, $AFTER bytes with the subscribers idle: $PER bytes per subscriber"
   echo "- server RSS with the subscribers idle: $((RSS / 1024)) MB"
+  echo "- server CPU from the first event after the warm-up to the last delivery (${ELAPSED%.*} s): $SERVER_CPU s (the client's is clientCpuSeconds above)"
   echo "- what an idle subscriber holds (classes that grew most, bytes per subscriber):"
   awk -v n="$SUBSCRIBERS" 'FNR == NR && $1 ~ /:$/ { before[$4] = $3; next } $1 ~ /:$/ { grow = $3 - before[$4];
       if (grow > 0) printf "%d %s\n", grow / n, $4 }' "$RESULTS/fanout-histogram-before.txt" "$RESULTS/fanout-histogram-idle.txt" \
     | sort -rn | awk 'NR <= 15 { printf "  - %s: %d\n", $2, $1 }'
 } > "$REPORT"
+[ -n "${BENCH_PROFILE:-}" ] && top_frames "$RESULTS/fanout.jfr" "$RESULTS/fanout-profile.txt" >> "$REPORT"
 cat "$REPORT"

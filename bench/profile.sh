@@ -28,19 +28,4 @@ BODY="bench/operations/$OP.json" wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --lat
   "http://127.0.0.1:$PORT/graphql" | grep -E "Requests/sec|99%"
 jcmd "$SERVER_PID" JFR.dump name=load filename="$JFR" > /dev/null
 stop_server
-jfr print --stack-depth 64 --events jdk.ExecutionSample "$JFR" > "$RESULTS/profile-$OP.txt"
-node - "$RESULTS/profile-$OP.txt" <<'JS'
-const text = require("fs").readFileSync(process.argv[2], "utf8");
-const samples = text.split("jdk.ExecutionSample {").slice(1);
-const self = new Map(), through = new Map();
-for (const sample of samples) {
-  const frames = [...sample.matchAll(/^\s+([\w$.<>]+)\(/gm)].map((m) => m[1]);
-  if (!frames.length) continue;
-  self.set(frames[0], (self.get(frames[0]) || 0) + 1);
-  const seen = new Set(frames.map((f) => f.split(".").slice(0, f.startsWith("org.junheng") ? 3 : 2).join(".")));
-  for (const p of seen) through.set(p, (through.get(p) || 0) + 1);
-}
-const top = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n)
-  .map(([k, v]) => `${(100 * v / samples.length).toFixed(1).padStart(5)}%  ${k}`).join("\n");
-console.log(`${samples.length} CPU samples\n\ntop frames (self):\n${top(self, 25)}\n\npackages on the stack (inclusive):\n${top(through, 20)}`);
-JS
+top_frames "$JFR" "$RESULTS/profile-$OP.txt"

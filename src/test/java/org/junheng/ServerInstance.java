@@ -86,6 +86,10 @@ public final class ServerInstance implements AutoCloseable {
 		return this.context.getBean(type);
 	}
 
+	public String[] beanNames(Class<?> type) {
+		return this.context.getBeanNamesForType(type);
+	}
+
 	@Override
 	public void close() {
 		this.context.close();

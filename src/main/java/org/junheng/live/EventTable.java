@@ -117,7 +117,9 @@ public abstract class EventTable<E> implements SmartLifecycle {
 			Flux<E> liveEvents = this.live.asFlux()
 				.filter(filter)
 				.onBackpressureBuffer(this.subscriberBuffer, BufferOverflowStrategy.ERROR);
-			return Flux.mergeSequential(replay(filterSql, filterValue, start).filter(filter), liveEvents)
+			// One event at a time from each: the live buffer above is the subscriber's only queue,
+			// and an idle subscriber holds no prefetched room.
+			return Flux.mergeSequential(1, replay(filterSql, filterValue, start).filter(filter), liveEvents)
 				.filter((event) -> this.id.applyAsLong(event) > seen.get())
 				.doOnNext((event) -> seen.set(this.id.applyAsLong(event)))
 				.onErrorMap(Exceptions::isOverflow, (overflow) -> {

@@ -5,8 +5,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
+import com.github.benmanes.caffeine.cache.Interner;
 import graphql.execution.ExecutionContext;
 import graphql.language.Field;
 import graphql.language.Node;
@@ -25,6 +27,21 @@ import org.junheng.security.Caller;
 record SharingKey(String document, String operation, Map<String, Object> variables, Caller.Authority authority,
 		Locale locale) {
 
+	/** One instance per distinct key while any subscription holds it, so that comparing is mostly identity. */
+	private static final Interner<SharingKey> keys = Interner.newWeakInterner();
+
+	@Override
+	public boolean equals(Object other) {
+		return this == other || (other instanceof SharingKey key && this.document.equals(key.document)
+				&& Objects.equals(this.operation, key.operation) && this.variables.equals(key.variables)
+				&& this.authority.equals(key.authority) && Objects.equals(this.locale, key.locale));
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(this.document, this.operation, this.variables, this.authority, this.locale);
+	}
+
 	static SharingKey of(ExecutionContext context) {
 		Map<String, Object> given = context.getExecutionInput().getRawVariables().toMap();
 		Map<String, Object> used = new HashMap<>();
@@ -34,8 +51,8 @@ record SharingKey(String document, String operation, Map<String, Object> variabl
 			}
 		}
 		OperationDefinition operation = context.getOperationDefinition();
-		return new SharingKey(context.getExecutionInput().getQuery(), operation.getName(), Collections.unmodifiableMap(used),
-				Caller.of(context.getGraphQLContext()).authority(), context.getLocale());
+		return keys.intern(new SharingKey(context.getExecutionInput().getQuery(), operation.getName(),
+				Collections.unmodifiableMap(used), Caller.of(context.getGraphQLContext()).authority(), context.getLocale()));
 	}
 
 	/**

@@ -3,6 +3,7 @@ package org.junheng.system;
 import graphql.ExecutionInput;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.language.OperationDefinition;
 import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.observation.ObservationRegistry;
 
@@ -14,13 +15,19 @@ import org.springframework.graphql.observation.DataFetcherObservationConvention;
 import org.springframework.graphql.observation.DataLoaderObservationConvention;
 import org.springframework.graphql.observation.ExecutionRequestObservationConvention;
 import org.springframework.graphql.observation.GraphQlObservationInstrumentation;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 
 /**
- * Which GraphQL work is observed (timed, and traced when traces are on): every request, its
- * batch loads, and the top-level fields of each, which is where a slow operation shows. Not every
- * nested field of every object: for a page of a hundred schools with their teachers that is
- * thousands of observations a request, and measured under a flood it cost ordinary queries their
- * second.
+ * Which work is observed (timed, and traced when traces are on): every HTTP and GraphQL request,
+ * its batch loads, and the top-level fields of each, which is where a slow operation shows.
+ * <ul>
+ * <li>Not every nested field of every object: for a page of a hundred schools with their teachers
+ * that is thousands of observations a request, and measured under a flood it cost ordinary
+ * queries their second.</li>
+ * <li>Not a WebSocket as an HTTP request, nor a subscription's field: each would be one
+ * observation lasting as long as the connection, held by every idle subscriber and skewing the
+ * request timings. Subscriptions are counted by {@code junheng_subscriptions_open}.</li>
+ * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 class GraphQlObservations {
@@ -31,9 +38,19 @@ class GraphQlObservations {
 			if (!(context instanceof DataFetcherObservationContext fetch)) {
 				return true;
 			}
-			var step = (fetch.getEnvironment() != null) ? fetch.getEnvironment().getExecutionStepInfo() : null;
-			return step == null || step.getPath().getLevel() <= 1;
+			var env = fetch.getEnvironment();
+			if (env == null) {
+				return true;
+			}
+			return env.getExecutionStepInfo().getPath().getLevel() <= 1
+					&& env.getOperationDefinition().getOperation() != OperationDefinition.Operation.SUBSCRIPTION;
 		};
+	}
+
+	@Bean
+	ObservationPredicate noWebSocketsAsHttpRequests() {
+		return (name, context) -> !(context instanceof ServerRequestObservationContext request)
+				|| !"websocket".equalsIgnoreCase(request.getCarrier().getHeaders().getUpgrade());
 	}
 
 	/**

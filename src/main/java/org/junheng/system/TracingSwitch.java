@@ -12,18 +12,25 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Traces are recorded only where they go somewhere: with an OTLP endpoint set
  * ({@code MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT}) every request is sampled, with
- * none tracing is off, so a server that exports no traces pays nothing for them. Explicit
- * {@code management.tracing.*} settings win: these are defaults, added last.
+ * none tracing is off, so a server that exports no traces pays nothing for them. Boot 4 has no
+ * switch for that ({@code management.tracing.export.enabled} stops the export only: every
+ * observation still opens an unsampled span), so without an endpoint the auto-configuration
+ * that turns observations into spans is left out. Explicit settings win: these are defaults,
+ * added last (a {@code spring.autoconfigure.exclude} of one's own replaces this one).
  */
 class TracingSwitch implements EnvironmentPostProcessor, Ordered {
+
+	static final String TRACING = "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration";
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		boolean exported = !environment.getProperty("management.opentelemetry.tracing.export.otlp.endpoint", "").isBlank();
 		Map<String, Object> defaults = new HashMap<>();
-		// Unexported, tracing is switched off whole: even unsampled, its handlers and context
-		// propagation cost every request (measured: a third of the plan query's throughput).
-		defaults.put("management.tracing.enabled", String.valueOf(exported));
+		// Unexported, tracing is switched off whole: even unsampled, its spans cost every request
+		// and a subscription holds six of them for its whole life.
+		if (!exported) {
+			defaults.put("spring.autoconfigure.exclude", TRACING);
+		}
 		defaults.put("management.tracing.sampling.probability", exported ? "1.0" : "0.0");
 		environment.getPropertySources().addLast(new MapPropertySource("junheng-tracing", defaults));
 	}

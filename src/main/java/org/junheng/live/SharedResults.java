@@ -51,13 +51,13 @@ class SharedResults {
 		if (first != null) {
 			return first;
 		}
-		execute.apply(event).whenComplete((result, failure) -> {
+		execute.apply(event).thenApply(this::serialized).whenComplete((result, failure) -> {
 			if (failure != null) {
 				results.remove(key, mine);
 				mine.completeExceptionally(failure);
 			}
 			else {
-				mine.complete(serialized(result));
+				mine.complete(result);
 			}
 		});
 		return mine;

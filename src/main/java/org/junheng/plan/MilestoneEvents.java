@@ -5,7 +5,7 @@ import java.time.Duration;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.junheng.live.EventTable;
-import org.junheng.system.PostgresNotifications;
+import org.junheng.live.PostgresNotifications;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;

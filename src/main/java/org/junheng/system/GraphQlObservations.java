@@ -3,14 +3,14 @@ package org.junheng.system;
 import graphql.ExecutionInput;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
-import graphql.language.OperationDefinition;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.schema.DataFetcher;
 import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.graphql.observation.DataFetcherObservationContext;
 import org.springframework.graphql.observation.DataFetcherObservationConvention;
 import org.springframework.graphql.observation.DataLoaderObservationConvention;
 import org.springframework.graphql.observation.ExecutionRequestObservationConvention;
@@ -33,31 +33,21 @@ import org.springframework.http.server.reactive.observation.ServerRequestObserva
 class GraphQlObservations {
 
 	@Bean
-	ObservationPredicate topLevelDataFetchersOnly() {
-		return (name, context) -> {
-			if (!(context instanceof DataFetcherObservationContext fetch)) {
-				return true;
-			}
-			var env = fetch.getEnvironment();
-			if (env == null) {
-				return true;
-			}
-			return env.getExecutionStepInfo().getPath().getLevel() <= 1
-					&& env.getOperationDefinition().getOperation() != OperationDefinition.Operation.SUBSCRIPTION;
-		};
-	}
-
-	@Bean
 	ObservationPredicate noWebSocketsAsHttpRequests() {
 		return (name, context) -> !(context instanceof ServerRequestObservationContext request)
 				|| !"websocket".equalsIgnoreCase(request.getCarrier().getHeaders().getUpgrade());
 	}
 
 	/**
-	 * Boot's instrumentation, except that it leaves a request's {@link OnDemandDataLoaders} in
-	 * place: it would copy the registry (empty until a field asks) into one of its own and observe
-	 * every loader there. The observing instrumentation is handed to the on-demand registry
-	 * instead, so every loader it makes is observed the same way.
+	 * Boot's instrumentation, except that:
+	 * <ul>
+	 * <li>only top-level fields of queries and mutations are observed; any other field's fetcher
+	 * is left as it is, without even a decision per call;</li>
+	 * <li>it leaves a request's {@link OnDemandDataLoaders} in place: it would copy the registry
+	 * (empty until a field asks) into one of its own and observe every loader there. The observing
+	 * instrumentation is handed to the on-demand registry instead, so every loader it makes is
+	 * observed the same way.</li>
+	 * </ul>
 	 */
 	@Bean
 	GraphQlObservationInstrumentation graphQlObservationInstrumentation(ObservationRegistry observations,
@@ -74,6 +64,16 @@ class GraphQlObservations {
 					return input;
 				}
 				return observed;
+			}
+
+			@Override
+			public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
+					InstrumentationState state) {
+				if (parameters.getExecutionStepInfo().getPath().getLevel() > 1
+						|| parameters.getExecutionContext().isSubscriptionOperation()) {
+					return fetcher;
+				}
+				return super.instrumentDataFetcher(fetcher, parameters, state);
 			}
 		};
 	}

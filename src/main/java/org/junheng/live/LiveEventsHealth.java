@@ -1,4 +1,4 @@
-package org.junheng.system;
+package org.junheng.live;
 
 import reactor.core.publisher.Mono;
 

@@ -1,4 +1,4 @@
-package org.junheng.system;
+package org.junheng.live;
 
 import java.time.Duration;
 import java.util.List;

@@ -50,38 +50,28 @@ class SharedExecutionTests {
 		String plan = plan(county);
 		String milestone = milestones(plan).get(0);
 		String cursor = cursor();
-		List<List<GraphQlTester.Response>> received = new ArrayList<>();
-		List<Disposable> subscribers = new ArrayList<>();
-		for (int i = 0; i < 12; i++) {
-			List<GraphQlTester.Response> events = new CopyOnWriteArrayList<>();
-			received.add(events);
-			// Half resume from now, half from before the plan was made (they get its creation
-			// first): the subscribed field's arguments choose events, they do not change what an
-			// event shows, so all twelve share.
-			subscribers.add(live(null).documentName("milestoneUpdatesNested").variable("planId", plan)
-				.variable("after", (i % 2 == 0) ? cursor : beforePlan)
-				.executeSubscription()
-				.toFlux()
-				.subscribe(events::add));
-		}
-		try {
+		try (Subscribers subscribers = new Subscribers()) {
+			for (int i = 0; i < 12; i++) {
+				// Half resume from now, half from before the plan was made (they get its creation
+				// first): the subscribed field's arguments choose events, they do not change what an
+				// event shows, so all twelve share.
+				subscribers.follow(live(null).documentName("milestoneUpdatesNested").variable("planId", plan)
+					.variable("after", (i % 2 == 0) ? cursor : beforePlan));
+			}
 			// The first change may reach a subscriber from the table, replayed for it alone; the
 			// second reaches every one of them live.
 			update(milestone, 10);
-			awaitEach(received, 10);
+			subscribers.awaitEach(10);
 			this.sql.reset();
 			update(milestone, 20);
-			awaitEach(received, 20);
+			subscribers.awaitEach(20);
 			List<String> statements = this.sql.statements();
 			assertThat(statements).as(String.join("\n", statements)).contains(EVENT_READER).filteredOn(PLAN_LOADER::equals).hasSize(1);
-			for (List<GraphQlTester.Response> events : received) {
+			for (List<GraphQlTester.Response> events : subscribers.received) {
 				events.get(events.size() - 1).errors().verify()
 					.path("milestoneUpdates.milestone.progress").entity(Integer.class).isEqualTo(20)
 					.path("milestoneUpdates.milestone.plan.id").entity(String.class).isEqualTo(plan);
 			}
-		}
-		finally {
-			subscribers.forEach(Disposable::dispose);
 		}
 	}
 
@@ -103,26 +93,19 @@ class SharedExecutionTests {
 		String document = "subscription($p: ID, $after: String) { milestoneUpdates(planId: $p, after: $after) {"
 				+ " milestone { progress target { school { teachers(first: 5) { edges { node { name } } } } } } } }";
 		String cursor = cursor();
-		List<List<GraphQlTester.Response>> received = new ArrayList<>();
-		List<Disposable> subscribers = new ArrayList<>();
 		// Two subscribers of each: an ADMIN of every region, and a PLANNER of the county, who may
 		// follow its plans but not read teachers' names.
 		String planner = Tokens.token("planner-shared", List.of("PLANNER"), county, null);
-		for (String token : List.of(Tokens.admin(), Tokens.admin(), planner, planner)) {
-			List<GraphQlTester.Response> events = new CopyOnWriteArrayList<>();
-			received.add(events);
-			subscribers.add(live(token).document(document).variable("p", plan).variable("after", cursor)
-				.executeSubscription()
-				.toFlux()
-				.subscribe(events::add));
-		}
-		try {
+		try (Subscribers subscribers = new Subscribers()) {
+			for (String token : List.of(Tokens.admin(), Tokens.admin(), planner, planner)) {
+				subscribers.follow(live(token).document(document).variable("p", plan).variable("after", cursor));
+			}
 			update(milestone, 10);
-			awaitEach(received, 10);
+			subscribers.awaitEach(10);
 			update(milestone, 20);
-			awaitEach(received, 20);
+			subscribers.awaitEach(20);
 			for (int i = 0; i < 4; i++) {
-				GraphQlTester.Response event = received.get(i).get(1);
+				GraphQlTester.Response event = subscribers.received.get(i).get(1);
 				if (i < 2) {
 					event.errors().verify().path("milestoneUpdates.milestone.target.school.teachers.edges[0].node.name")
 						.entity(String.class).isEqualTo("赵老师");
@@ -134,9 +117,6 @@ class SharedExecutionTests {
 				event.path("milestoneUpdates.milestone.progress").entity(Integer.class).isEqualTo(20);
 			}
 		}
-		finally {
-			subscribers.forEach(Disposable::dispose);
-		}
 	}
 
 	private WebSocketGraphQlTester live(String token) {
@@ -145,20 +125,40 @@ class SharedExecutionTests {
 		return ((token != null) ? builder.interceptor(Tokens.connectionInit(token)) : builder).build();
 	}
 
-	/** Until every subscriber has been sent the milestone at this progress. */
-	private static void awaitEach(List<List<GraphQlTester.Response>> received, int progress) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (received.stream().anyMatch((events) -> events.stream().noneMatch((event) -> progress == event.errors()
-			.filter((error) -> true).verify().path("milestoneUpdates.milestone.progress").entity(Integer.class).get()))) {
-			assertThat(System.nanoTime()).as("every subscriber is sent progress %d", progress).isLessThan(deadline);
-			try {
-				Thread.sleep(20);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
+	/** Subscriptions followed from the test, each with the events it was sent. */
+	private static final class Subscribers implements AutoCloseable {
+
+		private final List<List<GraphQlTester.Response>> received = new ArrayList<>();
+
+		private final List<Disposable> subscriptions = new ArrayList<>();
+
+		void follow(GraphQlTester.Request<?> request) {
+			List<GraphQlTester.Response> events = new CopyOnWriteArrayList<>();
+			this.received.add(events);
+			this.subscriptions.add(request.executeSubscription().toFlux().subscribe(events::add));
+		}
+
+		/** Until every subscriber has been sent the milestone at this progress. */
+		void awaitEach(int progress) {
+			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+			while (this.received.stream().anyMatch((events) -> events.stream().noneMatch((event) -> progress == event.errors()
+				.filter((error) -> true).verify().path("milestoneUpdates.milestone.progress").entity(Integer.class).get()))) {
+				assertThat(System.nanoTime()).as("every subscriber is sent progress %d", progress).isLessThan(deadline);
+				try {
+					Thread.sleep(20);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException(ex);
+				}
 			}
 		}
+
+		@Override
+		public void close() {
+			this.subscriptions.forEach(Disposable::dispose);
+		}
+
 	}
 
 	private String plan(String county) {

@@ -15,7 +15,7 @@
 #
 # BENCH_ROUNDS (3), BENCH_DURATION (10 s), BENCH_WARMUP (15 s), BENCH_CONNECTIONS (16); BENCH_SLOW
 # (3 s): a server slower than that on one request to an operation is not loaded with it;
-# BENCH_SETTLE (20 s): how long a load's queries may go on in PostgreSQL before they are cancelled;
+# BENCH_SETTLE (20 s): how long a load's queries may go on in PostgreSQL before they are cancelled (until none comes for 3 s);
 # BENCH_JAR uses that jar instead of building one. BENCH_PEER_PG_OPTIONS: server settings for the
 # peers' database sessions, as libpq's options parameter, URL-encoded: for example
 # -c%20plan_cache_mode%3Dforce_custom_plan keeps PostgreSQL from switching v5's prepared teacher
@@ -84,22 +84,27 @@ ask() { # ask SIDE OPERATION [curl options]
   curl -s --max-time 60 -X POST "http://127.0.0.1:${PORTS[$side]}/graphql" -H 'Content-Type: application/json' \
     -H "Authorization: $AUTH" --data-binary "@$(body "$side" "$op")" "$@"
 }
-# load SIDE OPERATION SECONDS [wrk options]. Then waits (BENCH_SETTLE, 20 s at most) for
-# PostgreSQL to finish what the load sent it, and cancels what it has not finished by then, so
-# that the next load starts on an idle database.
+# load SIDE OPERATION SECONDS [wrk options]. Then waits until PostgreSQL has had no query running
+# for 3 seconds in a row: a peer still works through the requests it accepted after wrk stops,
+# and sends their queries later. What still runs after BENCH_SETTLE (20 s) is cancelled, each
+# second, until it stops coming, so that the next load starts on an idle database.
 SETTLE=${BENCH_SETTLE:-20}
 load() {
   local side=$1 op=$2 seconds=$3; shift 3
   BODY="$(body "$side" "$op")" wrk -t1 -c"$CONNECTIONS" -d"${seconds}s" "$@" -s bench/graphql.lua \
     "http://127.0.0.1:${PORTS[$side]}/graphql"
   local busy="from pg_stat_activity where state = 'active' and backend_type = 'client backend' and pid <> pg_backend_pid()"
-  for _ in $(seq 1 "$SETTLE"); do
-    [ "$(sql "select count(*) $busy")" = 0 ] && return
+  local waited=0 quiet=0
+  while [ "$quiet" -lt 3 ]; do
+    if [ "$(sql "select count(*) $busy")" = 0 ]; then quiet=$((quiet + 1)); else quiet=0; fi
+    waited=$((waited + 1))
+    if [ "$waited" -ge "$SETTLE" ] && [ "$quiet" = 0 ]; then
+      [ "$waited" = "$SETTLE" ] && echo "$side: $op left $(sql "select count(*) $busy") queries running ${SETTLE}s after the load; cancelling" >&2
+      sql "select count(pg_cancel_backend(pid)) $busy" > /dev/null
+    fi
+    if [ "$waited" -ge $((SETTLE * 6)) ]; then echo "$side: $op still busy ${waited}s after the load" >&2; return; fi
     sleep 1
   done
-  echo "$side: $op left $(sql "select count(*) $busy") queries running ${SETTLE}s after the load; cancelled" >&2
-  sql "select count(pg_cancel_backend(pid)) $busy" > /dev/null
-  sleep 1
 }
 
 echo "== same answers"

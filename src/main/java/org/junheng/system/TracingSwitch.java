@@ -20,7 +20,7 @@ import org.springframework.core.env.MapPropertySource;
  */
 class TracingSwitch implements EnvironmentPostProcessor, Ordered {
 
-	static final String TRACING = "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration";
+	private static final String TRACING = "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration";
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

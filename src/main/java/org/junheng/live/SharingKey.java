@@ -10,6 +10,7 @@ import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Interner;
 import graphql.execution.ExecutionContext;
+import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.Node;
 import graphql.language.OperationDefinition;
@@ -23,8 +24,11 @@ import org.junheng.security.Caller;
  * variables used below the subscribed field, the caller's authority and the language of
  * messages. The subscribed field's own arguments (a plan, a region, a cursor) choose which events
  * a subscriber gets, not what an event shows, so subscribers that differ only in them share.
+ * The document is the parsed one, compared by identity: the document cache hands every request
+ * with the same text the same one, and a request that sent only a persisted query's hash has no
+ * text of its own (Spring puts a marker there, the same for every hash).
  */
-record SharingKey(String document, String operation, Map<String, Object> variables, Caller.Authority authority,
+record SharingKey(Document document, String operation, Map<String, Object> variables, Caller.Authority authority,
 		Locale locale) {
 
 	/** One instance per distinct key while any subscription holds it, so that comparing is mostly identity. */
@@ -37,11 +41,6 @@ record SharingKey(String document, String operation, Map<String, Object> variabl
 				&& this.authority.equals(key.authority) && Objects.equals(this.locale, key.locale));
 	}
 
-	@Override
-	public int hashCode() {
-		return Objects.hash(this.document, this.operation, this.variables, this.authority, this.locale);
-	}
-
 	static SharingKey of(ExecutionContext context) {
 		Map<String, Object> given = context.getExecutionInput().getRawVariables().toMap();
 		Map<String, Object> used = new HashMap<>();
@@ -51,7 +50,7 @@ record SharingKey(String document, String operation, Map<String, Object> variabl
 			}
 		}
 		OperationDefinition operation = context.getOperationDefinition();
-		return keys.intern(new SharingKey(context.getExecutionInput().getQuery(), operation.getName(),
+		return keys.intern(new SharingKey(context.getDocument(), operation.getName(),
 				Collections.unmodifiableMap(used), Caller.of(context.getGraphQLContext()).authority(), context.getLocale()));
 	}
 

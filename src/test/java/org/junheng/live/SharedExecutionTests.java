@@ -13,6 +13,7 @@ import org.junheng.EndToEndTest;
 import org.junheng.SqlStatements;
 import org.junheng.TestData;
 import org.junheng.Tokens;
+import org.junheng.system.PersistedQueries;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -116,6 +117,46 @@ class SharedExecutionTests {
 				}
 				event.path("milestoneUpdates.milestone.progress").entity(Integer.class).isEqualTo(20);
 			}
+		}
+	}
+
+	@Test
+	void subscribersSendingOnlyTheHashesOfTwoDocumentsEachGetTheirOwn() {
+		String plan = plan(TestData.county(this.graphQl));
+		String milestone = milestones(plan).get(0);
+		String progress = "subscription($p: ID, $after: String) { milestoneUpdates(planId: $p, after: $after) { milestone { progress } } }";
+		String kind = "subscription($p: ID, $after: String) { milestoneUpdates(planId: $p, after: $after) { kind } }";
+		for (String document : List.of(progress, kind)) {
+			// Known to the server from then on (a subscription over plain HTTP is refused, after that).
+			this.graphQl.document(document).extension("persistedQuery", persisted(document)).execute();
+		}
+		String cursor = cursor();
+		try (Subscribers subscribers = new Subscribers()) {
+			for (String document : List.of(progress, kind)) {
+				subscribers.follow(live(null).document(PersistedQueries.MARKER).extension("persistedQuery", persisted(document))
+					.variable("p", plan).variable("after", cursor));
+			}
+			update(milestone, 10);
+			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+			while (subscribers.received.stream().anyMatch(List::isEmpty)) {
+				assertThat(System.nanoTime()).as("both subscribers are sent the change").isLessThan(deadline);
+				Thread.onSpinWait();
+			}
+			subscribers.received.get(0).get(0).path("milestoneUpdates.milestone.progress").entity(Integer.class).isEqualTo(10)
+				.path("milestoneUpdates.kind").pathDoesNotExist();
+			subscribers.received.get(1).get(0).path("milestoneUpdates.kind").entity(String.class).isEqualTo("PROGRESS_CHANGED")
+				.path("milestoneUpdates.milestone").pathDoesNotExist();
+		}
+	}
+
+	/** Apollo's persisted-query extension: the SHA-256 of the document, in hex. */
+	private static Map<String, Object> persisted(String document) {
+		try {
+			byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(document.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return Map.of("version", 1, "sha256Hash", java.util.HexFormat.of().formatHex(hash));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -3,6 +3,7 @@ package org.junheng;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.junheng.live.PostgresNotifications;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -63,6 +64,28 @@ public final class ServerInstance implements AutoCloseable {
 				return bean;
 			}
 		});
+	}
+
+	/**
+	 * Waits, at most 20 s, until this instance listens on every live channel: its readiness is
+	 * down until then, as a balancer polling it would see.
+	 */
+	public ServerInstance awaitListening() {
+		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+		PostgresNotifications notifications = bean(PostgresNotifications.class);
+		while (!notifications.deaf().isEmpty()) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("Still not listening on " + notifications.deaf());
+			}
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+		return this;
 	}
 
 	public int managementPort() {

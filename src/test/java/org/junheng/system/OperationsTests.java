@@ -37,7 +37,10 @@ class OperationsTests {
 
 	@BeforeAll
 	void start() {
-		this.server = ServerInstance.onTestDatabase(Map.of("junheng.cors.allowed-origins", "http://localhost:3000, http://dash.example"));
+		this.server = ServerInstance.onTestDatabase(Map.of("junheng.cors.allowed-origins", "http://localhost:3000, http://dash.example",
+				// The county's region and plans, whichever test class runs first.
+				"junheng.demo-data", "true"))
+			.awaitListening();
 		this.api = org.junheng.OwnConnection.bindToServer().baseUrl("http://127.0.0.1:" + this.server.port())
 			.responseTimeout(Duration.ofSeconds(10)).build();
 		this.management = org.junheng.OwnConnection.bindToServer().baseUrl("http://127.0.0.1:" + this.server.managementPort())
@@ -61,7 +64,8 @@ class OperationsTests {
 		}
 		this.api.get().uri("/actuator/health").exchange().expectStatus().isNotFound();
 		// A request of each kind, then the figures that count them.
-		post("{ region(code: \"511921\") { name plans { title } } }", Tokens.admin()).expectStatus().isOk();
+		post("{ region(code: \"511921\") { name plans { title } } }", Tokens.admin()).expectStatus().isOk()
+			.expectBody().jsonPath("$.data.region.plans").isNotEmpty();
 		post("{ a0: __typename " + "x: __typename ".repeat(0) + aliases(40) + " }", null).expectStatus().isOk();
 		this.api.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).header("Authorization", "Bearer nonsense")
 			.bodyValue("{\"query\":\"{ __typename }\"}").exchange().expectStatus().isUnauthorized();

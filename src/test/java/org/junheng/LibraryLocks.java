@@ -5,7 +5,9 @@ import reactor.blockhound.integration.BlockHoundIntegration;
 
 /**
  * Short locks of libraries that BlockHound would report when two threads meet in them: graphql-java
- * guards a request's list of errors (two fields failing at the same moment), and Jackson builds a
+ * guards a request's list of errors (two fields failing at the same moment) and a subscription's
+ * events in flight (an event's result completing on one thread while the next event or the end
+ * arrives on another), Jackson builds a
  * type's deserializer once under a lock (two first requests of a fresh server at the same moment),
  * OpenTelemetry queues each ended span for its exporter under one, and Netty 4.2's adaptive buffer
  * allocator frees a magazine under a write lock when it grows its magazines (two event loops
@@ -20,6 +22,10 @@ public class LibraryLocks implements BlockHoundIntegration {
 	public void applyTo(BlockHound.Builder builder) {
 		builder.allowBlockingCallsInside("graphql.execution.ExecutionContext", "addErrors");
 		builder.allowBlockingCallsInside("graphql.execution.ExecutionContext", "addError");
+		for (String inFlight : new String[] { "offerToInFlightQ", "removeFromInFlightQAndCheckIfEmpty", "cancelInFlightFutures",
+				"inFlightQIsEmpty" }) {
+			builder.allowBlockingCallsInside("graphql.execution.reactive.CompletionStageSubscriber", inFlight);
+		}
 		builder.allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache", "_createAndCacheValueDeserializer");
 		// With traces on, each ended span joins the exporter's bounded queue, guarded by a lock.
 		builder.allowBlockingCallsInside("io.opentelemetry.sdk.trace.export.BatchSpanProcessor$Worker", "addSpan");

@@ -57,13 +57,18 @@ final class EventEngine {
 		return result;
 	}
 
+	/**
+	 * The subscriber left: what is in flight is cancelled, not finished. The engine is cancelled
+	 * before its events end, so graphql-java is not asked to finish (under its lock, on this
+	 * thread) what nobody will read.
+	 */
 	void stop() {
 		end(new CancellationException("The subscription ended"));
-		this.events.tryEmitComplete();
 		Disposable running = this.results;
 		if (running != null) {
 			running.dispose();
 		}
+		this.events.tryEmitComplete();
 	}
 
 	private void end(Throwable why) {

@@ -20,7 +20,17 @@ import org.springframework.core.env.MapPropertySource;
  */
 class TracingSwitch implements EnvironmentPostProcessor, Ordered {
 
-	private static final String TRACING = "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration";
+	private static final String AUTOCONFIGURE = "org.springframework.boot.micrometer.tracing.autoconfigure.";
+
+	/**
+	 * What turns observations into spans, and what looks up the current span for every metric
+	 * recorded (Prometheus and OTLP exemplars). Without spans an exemplar has nothing to name, and
+	 * the Prometheus one takes a lock on its first lookups, on whichever event-loop thread records
+	 * a metric first.
+	 */
+	private static final String TRACING = AUTOCONFIGURE + "MicrometerTracingAutoConfiguration,"
+			+ AUTOCONFIGURE + "prometheus.PrometheusExemplarsAutoConfiguration,"
+			+ AUTOCONFIGURE + "otlp.OtlpExemplarsAutoConfiguration";
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

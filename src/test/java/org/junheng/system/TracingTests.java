@@ -57,6 +57,8 @@ class TracingTests {
 		try (ServerInstance server = ServerInstance.onTestDatabase(Map.of())) {
 			// No handler turns observations into spans: not even unsampled ones are made.
 			assertThat(server.beanNames(io.micrometer.tracing.handler.TracingObservationHandler.class)).isEmpty();
+			// Nor is the current span looked up for every metric recorded (Prometheus exemplars).
+			assertThat(server.beanNames(io.prometheus.metrics.tracer.common.SpanContext.class)).isEmpty();
 		}
 	}
 

@@ -21,8 +21,9 @@ need curl curl
 need node nodejs
 [ -d bench/node_modules/ws ] || npm install --silent --no-save --prefix bench ws@8 >/dev/null
 ulimit -n "$(ulimit -Hn)"
+# BENCH_JAR runs that jar (another commit's, to compare) instead of building this tree.
 [ "$(ulimit -n)" -gt $((SUBSCRIBERS + 1000)) ] || { echo "open-file limit $(ulimit -n) is too low for $SUBSCRIBERS subscribers" >&2; exit 1; }
-build
+if [ -n "${BENCH_JAR:-}" ]; then JAR=$BENCH_JAR; else build; fi
 
 start_server county 1
 # An overdue milestone of the demo plan: changing its progress is one PROGRESS_CHANGED event each

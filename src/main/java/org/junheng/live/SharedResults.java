@@ -1,6 +1,5 @@
 package org.junheng.live;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +12,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.util.RawValue;
 
+import org.junheng.system.SerializedAnswer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,11 +62,11 @@ class SharedResults {
 		return mine;
 	}
 
-	/** The result with its answer written as JSON once, written as it is into each subscriber's message. */
+	/** The result with its answer written as JSON once, sent as it is in each subscriber's message. */
 	private ExecutionResult serialized(ExecutionResult result) {
-		Map<String, Object> written = new LinkedHashMap<>();
-		result.toSpecification().forEach((name, value) -> written.put(name, new RawValue(this.json.writeValueAsString(value))));
-		return new Serialized(result, Collections.unmodifiableMap(written));
+		Map<String, String> written = new LinkedHashMap<>();
+		result.toSpecification().forEach((name, value) -> written.put(name, this.json.writeValueAsString(value)));
+		return new Serialized(result, SerializedAnswer.of(written));
 	}
 
 	private record Serialized(ExecutionResult result, Map<String, Object> specification) implements ExecutionResult {

@@ -21,10 +21,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.codec.Encoder;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.webflux.GraphQlWebSocketHandler;
+import org.springframework.graphql.server.support.GraphQlWebSocketMessage;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.EncoderHttpMessageWriter;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.reactive.socket.CloseStatus;
@@ -64,13 +69,30 @@ class GraphQlWebSocketProtocol {
 			GraphQlCorsProperties cors, ServerCodecConfigurer codecs) {
 		CorsConfiguration corsConfiguration = cors.toCorsConfiguration();
 		GraphQlProperties.Websocket webSocket = properties.getWebsocket();
-		return new GraphQlWebSocketHandler(handler, codecs, webSocket.getConnectionInitTimeout(), webSocket.getKeepAlive(),
+		return new GraphQlWebSocketHandler(handler, withFrames(codecs), webSocket.getConnectionInitTimeout(), webSocket.getKeepAlive(),
 				(corsConfiguration != null) ? corsConfiguration : new CorsConfiguration()) {
 			@Override
 			public Mono<Void> handle(WebSocketSession session) {
 				return super.handle(new CheckedSession(session));
 			}
 		};
+	}
+
+	/**
+	 * The application's codecs, with {@link WebSocketFrames} ahead of Jackson for the socket's
+	 * messages; the handler writes with the first writer that takes them.
+	 */
+	@SuppressWarnings("unchecked")
+	static ServerCodecConfigurer withFrames(ServerCodecConfigurer codecs) {
+		ResolvableType message = ResolvableType.forClass(GraphQlWebSocketMessage.class);
+		Encoder<Object> json = codecs.getWriters().stream()
+			.filter((writer) -> writer instanceof EncoderHttpMessageWriter<?> && writer.canWrite(message, MediaType.APPLICATION_JSON))
+			.map((writer) -> (Encoder<Object>) ((EncoderHttpMessageWriter<?>) writer).getEncoder())
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("No JSON encoder for graphql-transport-ws messages"));
+		ServerCodecConfigurer withFrames = codecs.clone();
+		withFrames.customCodecs().register(new WebSocketFrames(json));
+		return withFrames;
 	}
 
 	/** Puts {@code graphql-transport-ws} first in an upgrade request's offered protocols, when offered. */

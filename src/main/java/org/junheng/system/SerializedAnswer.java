@@ -1,0 +1,58 @@
+package org.junheng.system;
+
+import java.nio.charset.StandardCharsets;
+import java.util.AbstractMap;
+import java.util.Map;
+import java.util.Set;
+
+import tools.jackson.databind.util.RawValue;
+
+/**
+ * A GraphQL answer ({@code data}, {@code errors}, {@code extensions}) written as JSON once, for an
+ * answer that many subscribers are sent. As a map its entries are the parts already written
+ * (Jackson writes them as they are, as the SSE transport does); a WebSocket's {@code next}
+ * message takes the whole answer's bytes (see {@link WebSocketFrames}).
+ */
+public final class SerializedAnswer extends AbstractMap<String, Object> {
+
+	private final Map<String, Object> parts;
+
+	private final byte[] json;
+
+	private SerializedAnswer(Map<String, Object> parts, byte[] json) {
+		this.parts = parts;
+		this.json = json;
+	}
+
+	/** The answer of these parts, each already written as JSON, in their order. */
+	public static SerializedAnswer of(Map<String, String> written) {
+		Map<String, Object> parts = new java.util.LinkedHashMap<>();
+		StringBuilder whole = new StringBuilder("{");
+		written.forEach((name, value) -> {
+			if (whole.length() > 1) {
+				whole.append(',');
+			}
+			// The specification's names: data, errors, extensions; nothing to escape.
+			whole.append('"').append(name).append("\":").append(value);
+			parts.put(name, new RawValue(value));
+		});
+		return new SerializedAnswer(java.util.Collections.unmodifiableMap(parts),
+				whole.append('}').toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** The whole answer as UTF-8 JSON; not to be changed. */
+	byte[] json() {
+		return this.json;
+	}
+
+	@Override
+	public Set<Entry<String, Object>> entrySet() {
+		return this.parts.entrySet();
+	}
+
+	@Override
+	public Object get(Object key) {
+		return this.parts.get(key);
+	}
+
+}

@@ -28,17 +28,44 @@ import org.junheng.security.Caller;
  * with the same text the same one, and a request that sent only a persisted query's hash has no
  * text of its own (Spring puts a marker there, the same for every hash).
  */
-record SharingKey(Document document, String operation, Map<String, Object> variables, Caller.Authority authority,
-		Locale locale) {
+final class SharingKey {
 
 	/** One instance per distinct key while any subscription holds it, so that comparing is mostly identity. */
 	private static final Interner<SharingKey> keys = Interner.newWeakInterner();
 
+	private final Document document;
+
+	private final String operation;
+
+	private final Map<String, Object> variables;
+
+	private final Caller.Authority authority;
+
+	private final Locale locale;
+
+	/** Computed once: the key is looked up for every delivery, and hashing its variables each time showed. */
+	private final int hash;
+
+	private SharingKey(Document document, String operation, Map<String, Object> variables, Caller.Authority authority,
+			Locale locale) {
+		this.document = document;
+		this.operation = operation;
+		this.variables = variables;
+		this.authority = authority;
+		this.locale = locale;
+		this.hash = Objects.hash(System.identityHashCode(document), operation, variables, authority, locale);
+	}
+
 	@Override
 	public boolean equals(Object other) {
-		return this == other || (other instanceof SharingKey key && this.document.equals(key.document)
+		return this == other || (other instanceof SharingKey key && this.hash == key.hash && this.document == key.document
 				&& Objects.equals(this.operation, key.operation) && this.variables.equals(key.variables)
 				&& this.authority.equals(key.authority) && Objects.equals(this.locale, key.locale));
+	}
+
+	@Override
+	public int hashCode() {
+		return this.hash;
 	}
 
 	static SharingKey of(ExecutionContext context) {

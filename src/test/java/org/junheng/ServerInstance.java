@@ -1,6 +1,7 @@
 package org.junheng;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junheng.live.PostgresNotifications;
@@ -26,12 +27,15 @@ public final class ServerInstance implements AutoCloseable {
 		this.context = context;
 	}
 
-	/** An instance on the shared test database, with these properties on top. */
+	/**
+	 * An instance on the shared test database, with these properties on top, once it listens on
+	 * every live channel (ready, as a balancer would see it).
+	 */
 	public static ServerInstance onTestDatabase(Map<String, Object> properties) {
 		Map<String, Object> all = new HashMap<>(TestDatabase.properties());
 		all.put("junheng.demo-data", "false");
 		all.putAll(properties);
-		return start(all);
+		return start(all).awaitListening();
 	}
 
 	public static ServerInstance start(Map<String, Object> properties) {
@@ -75,7 +79,9 @@ public final class ServerInstance implements AutoCloseable {
 		PostgresNotifications notifications = bean(PostgresNotifications.class);
 		while (!notifications.deaf().isEmpty()) {
 			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("Still not listening on " + notifications.deaf());
+				List<String> deaf = notifications.deaf();
+				close();
+				throw new IllegalStateException("Still not listening on " + deaf + " after 20 s");
 			}
 			try {
 				Thread.sleep(20);

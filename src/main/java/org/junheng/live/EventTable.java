@@ -119,8 +119,15 @@ public abstract class EventTable<E> implements SmartLifecycle {
 			// One event at a time from each: the live buffer above is the subscriber's only queue,
 			// and an idle subscriber holds no prefetched room.
 			return Flux.mergeSequential(1, replay(filterSql, filterValue, start).filter(filter), liveEvents)
-				.filter((event) -> this.id.applyAsLong(event) > seen.get())
-				.doOnNext((event) -> seen.set(this.id.applyAsLong(event)))
+				// One operator for both (it runs for every subscriber and event): skip what was
+				// already handed on (the replay and the live stream overlap), note what is.
+				.<E>handle((event, sink) -> {
+					long id = this.id.applyAsLong(event);
+					if (id > seen.get()) {
+						seen.set(id);
+						sink.next(event);
+					}
+				})
 				.onErrorMap(Exceptions::isOverflow, (overflow) -> {
 					this.fellBehind.increment();
 					return new FellBehindException(Long.toString(seen.get()));

@@ -127,7 +127,13 @@ class LiveExecution extends SimplePerformantInstrumentation {
 	}
 
 	private Mono<ExecutionResult> result(Object event, Live live) {
-		return Mono.fromFuture(() -> this.shared.result(event, live.key, live.engine::execute), true)
+		CompletableFuture<ExecutionResult> shared = this.shared.result(event, live.key, live.engine::execute);
+		if (shared.isDone() && !shared.isCompletedExceptionally()) {
+			// Most subscribers: another one executed it already. A scalar goes on without an
+			// inner subscription (two operators less for every subscriber and event).
+			return Mono.just(shared.join());
+		}
+		return Mono.fromFuture(shared, true)
 			// The subscriber executing it for the others left before it was done: execute it here.
 			.onErrorResume((ex) -> Mono.fromFuture(() -> live.engine.execute(event), true));
 	}

@@ -45,6 +45,10 @@ class SharedResults {
 	CompletableFuture<ExecutionResult> result(Object event, SharingKey key,
 			Function<Object, CompletableFuture<ExecutionResult>> execute) {
 		Map<SharingKey, CompletableFuture<ExecutionResult>> results = this.byEvent.get(event, (absent) -> new ConcurrentHashMap<>());
+		CompletableFuture<ExecutionResult> found = results.get(key);
+		if (found != null) {
+			return found;
+		}
 		CompletableFuture<ExecutionResult> mine = new CompletableFuture<>();
 		CompletableFuture<ExecutionResult> first = results.putIfAbsent(key, mine);
 		if (first != null) {

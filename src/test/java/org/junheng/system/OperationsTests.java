@@ -39,8 +39,7 @@ class OperationsTests {
 	void start() {
 		this.server = ServerInstance.onTestDatabase(Map.of("junheng.cors.allowed-origins", "http://localhost:3000, http://dash.example",
 				// The county's region and plans, whichever test class runs first.
-				"junheng.demo-data", "true"))
-			.awaitListening();
+				"junheng.demo-data", "true"));
 		this.api = org.junheng.OwnConnection.bindToServer().baseUrl("http://127.0.0.1:" + this.server.port())
 			.responseTimeout(Duration.ofSeconds(10)).build();
 		this.management = org.junheng.OwnConnection.bindToServer().baseUrl("http://127.0.0.1:" + this.server.managementPort())

@@ -67,6 +67,8 @@ class RegionBalanceSubscriptionController {
 			return this.regions.require(regionCode, "regionCode")
 				.flatMap((region) -> this.access.keepRegion(scope, region, ":key", region.code()))
 				.switchIfEmpty(NotFoundException.error("regionCode", "notFound.region", regionCode))
+				// The lookup's statement is let go once answered, not held for the subscription's life.
+				.onTerminateDetach()
 				.flatMapMany((region) -> follow(region, schoolYear, cursor));
 		});
 	}

@@ -10,6 +10,7 @@ import org.reactivestreams.Publisher;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
+import reactor.util.concurrent.Queues;
 
 /**
  * One subscription's graphql-java execution, run on the events it is given. graphql-java
@@ -20,7 +21,11 @@ import reactor.core.publisher.Sinks;
  */
 final class EventEngine {
 
-	private final Sinks.Many<Object> events = Sinks.many().unicast().onBackpressureBuffer();
+	/**
+	 * It holds an event only while graphql-java has not asked for it, one at a time: a queue that
+	 * starts at 8 slots, not Reactor's default 256 (a kilobyte for every idle subscriber).
+	 */
+	private final Sinks.Many<Object> events = Sinks.many().unicast().onBackpressureBuffer(Queues.<Object>unbounded(8).get());
 
 	private final Queue<CompletableFuture<ExecutionResult>> pending = new ConcurrentLinkedQueue<>();
 

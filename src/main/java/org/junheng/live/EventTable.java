@@ -118,7 +118,10 @@ public abstract class EventTable<E> implements SmartLifecycle {
 				.onBackpressureBuffer(this.subscriberBuffer, BufferOverflowStrategy.ERROR);
 			// One event at a time from each: the live buffer above is the subscriber's only queue,
 			// and an idle subscriber holds no prefetched room.
-			return Flux.mergeSequential(1, replay(filterSql, filterValue, start).filter(filter), liveEvents)
+			// The replay is assembled when subscribed: the merge holds its sources for the
+			// subscription's whole life, and an assembled replay holds its statements.
+			Flux<E> replayed = Flux.defer(() -> replay(filterSql, filterValue, start)).filter(filter);
+			return Flux.mergeSequential(1, replayed, liveEvents)
 				// One operator for both (it runs for every subscriber and event): skip what was
 				// already handed on (the replay and the live stream overlap), note what is.
 				.<E>handle((event, sink) -> {

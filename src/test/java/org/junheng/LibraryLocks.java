@@ -9,7 +9,8 @@ import reactor.blockhound.integration.BlockHoundIntegration;
  * events in flight (an event's result completing on one thread while the next event or the end
  * arrives on another), Jackson builds a
  * type's deserializer once under a lock (two first requests of a fresh server at the same moment),
- * OpenTelemetry queues each ended span for its exporter under one, and Netty 4.2's adaptive buffer
+ * OpenTelemetry queues each ended span for its exporter under one, Boot's Prometheus exemplars
+ * look their tracer up once under one, and Netty 4.2's adaptive buffer
  * allocator frees a magazine under a write lock when it grows its magazines (two event loops
  * reading at the same moment); BlockHound failing there breaks the connection being read, which
  * showed as requests or database calls hanging until their timeout.
@@ -29,6 +30,12 @@ public class LibraryLocks implements BlockHoundIntegration {
 		builder.allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache", "_createAndCacheValueDeserializer");
 		// With traces on, each ended span joins the exporter's bounded queue, guarded by a lock.
 		builder.allowBlockingCallsInside("io.opentelemetry.sdk.trace.export.BatchSpanProcessor$Worker", "addSpan");
+		// With traces on, Boot's Prometheus exemplars find the tracer once, under a lock, on the first
+		// metrics recorded; two event loops meeting there failed a database read inside its
+		// completion, where nothing reports it, and that instance never listened for live events.
+		builder.allowBlockingCallsInside(
+				"org.springframework.boot.micrometer.tracing.autoconfigure.prometheus.PrometheusExemplarsAutoConfiguration$LazyTracingSpanContext",
+				"currentSpan");
 		builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$Magazine", "free");
 		builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "free");
 	}

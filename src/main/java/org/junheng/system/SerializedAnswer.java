@@ -2,6 +2,8 @@ package org.junheng.system;
 
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,7 +28,7 @@ public final class SerializedAnswer extends AbstractMap<String, Object> {
 
 	/** The answer of these parts, each already written as JSON, in their order. */
 	public static SerializedAnswer of(Map<String, String> written) {
-		Map<String, Object> parts = new java.util.LinkedHashMap<>();
+		Map<String, Object> parts = new LinkedHashMap<>();
 		StringBuilder whole = new StringBuilder("{");
 		written.forEach((name, value) -> {
 			if (whole.length() > 1) {
@@ -36,7 +38,7 @@ public final class SerializedAnswer extends AbstractMap<String, Object> {
 			whole.append('"').append(name).append("\":").append(value);
 			parts.put(name, new RawValue(value));
 		});
-		return new SerializedAnswer(java.util.Collections.unmodifiableMap(parts),
+		return new SerializedAnswer(Collections.unmodifiableMap(parts),
 				whole.append('}').toString().getBytes(StandardCharsets.UTF_8));
 	}
 

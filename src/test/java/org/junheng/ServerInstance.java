@@ -3,6 +3,7 @@ package org.junheng;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.junheng.live.PostgresNotifications;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -75,7 +76,7 @@ public final class ServerInstance implements AutoCloseable {
 	 * down until then, as a balancer polling it would see.
 	 */
 	public ServerInstance awaitListening() {
-		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
 		PostgresNotifications notifications = bean(PostgresNotifications.class);
 		while (!notifications.deaf().isEmpty()) {
 			if (System.nanoTime() > deadline) {

@@ -12,6 +12,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.junheng.live.EventCursor;
+import org.junheng.live.EventTable;
 import org.junheng.region.Region;
 import org.junheng.region.Regions;
 import org.junheng.security.Access;
@@ -64,12 +65,10 @@ class RegionBalanceSubscriptionController {
 			Checks.arguments().schoolYear(schoolYear, "schoolYear").validate();
 			Long cursor = EventCursor.parse(after);
 			Scope scope = this.access.requirePublicData(Caller.of(context), "regionBalanceChanged");
-			return this.regions.require(regionCode, "regionCode")
+			return EventTable.afterChecks(this.regions.require(regionCode, "regionCode")
 				.flatMap((region) -> this.access.keepRegion(scope, region, ":key", region.code()))
-				.switchIfEmpty(NotFoundException.error("regionCode", "notFound.region", regionCode))
-				// The lookup's statement is let go once answered, not held for the subscription's life.
-				.onTerminateDetach()
-				.flatMapMany((region) -> follow(region, schoolYear, cursor));
+				.switchIfEmpty(NotFoundException.error("regionCode", "notFound.region", regionCode)),
+					(region) -> follow(region, schoolYear, cursor));
 		});
 	}
 

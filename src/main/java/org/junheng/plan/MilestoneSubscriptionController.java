@@ -9,6 +9,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.junheng.live.EventCursor;
+import org.junheng.live.EventTable;
 import org.junheng.region.Region;
 import org.junheng.region.Regions;
 import org.junheng.security.Access;
@@ -65,12 +66,8 @@ class MilestoneSubscriptionController {
 				Predicate<MilestoneEvent> ofPlan = (event) -> event.planId() == plan;
 				Mono<Predicate<MilestoneEvent>> filter = (regionCode == null) ? Mono.just(ofPlan)
 						: this.regions.require(regionCode, "regionCode").map((region) -> ofPlan.and((event) -> event.within(region.path())));
-				return visible(plan, scope)
-					.then(filter)
-					// The checks' statements are let go once they are answered, not held by the
-					// subscription for as long as it lives (1.5 KB an idle subscriber).
-					.onTerminateDetach()
-					.flatMapMany((matches) -> this.events.subscribe(matches, "plan_id = :filter", plan, cursor));
+				return EventTable.afterChecks(visible(plan, scope).then(filter),
+						(matches) -> this.events.subscribe(matches, "plan_id = :filter", plan, cursor));
 			}
 			Mono<String> path = (regionCode != null) ? this.regions.require(regionCode, "regionCode").map(Region::path)
 					: Mono.empty();
@@ -82,7 +79,7 @@ class MilestoneSubscriptionController {
 				return MilestoneEvent.within(allowed, asked) ? Mono.just(allowed)
 						: Mono.error(Caller.of(context).forbidden("regionCode", "action.followOutside"));
 			})).switchIfEmpty(this.access.path(scope));
-			return within.map(Optional::of).defaultIfEmpty(Optional.empty()).onTerminateDetach().flatMapMany((narrowed) -> narrowed.isEmpty()
+			return EventTable.afterChecks(within.map(Optional::of).defaultIfEmpty(Optional.empty()), (narrowed) -> narrowed.isEmpty()
 					? this.events.subscribe((event) -> true, null, null, cursor)
 					: this.events.subscribe((event) -> event.within(narrowed.get()),
 							"(region_path = :filter or region_path like :filter || '/%')", narrowed.get(), cursor));

@@ -53,7 +53,7 @@ class MilestoneController implements NodeResolver {
 		this.targets = targets;
 		this.achiever = achiever;
 		loaders.<Long, List<Milestone>>forName("planMilestones")
-			.registerMappedBatchLoader((planIds, env) -> children.byPlan(planIds, Milestone::from, "milestone", "due_on, id",
+			.registerMappedBatchLoader((planIds, env) -> children.byPlan(planIds, Milestone::from, "milestone", PlanReads.MILESTONE_ORDER,
 					Milestone::planId));
 	}
 

@@ -86,9 +86,10 @@ class PlanController implements NodeResolver {
 
 	@QueryMapping
 	Mono<Plan> plan(@Argument String id, GraphQLContext context) {
-		Scope scope = this.access.requirePublicData(Caller.of(context), "plan");
-		return this.repository.findById(GlobalId.key(id, "Plan", "id"))
-			.flatMap((plan) -> this.access.keepRegion(scope, plan, ":key", plan.regionCode()));
+		SqlWhere where = PlanReads.byId(this.access, Caller.of(context), id, "p");
+		return where.bind(this.template.getDatabaseClient().sql("select p.* from plan p where " + where.sql()))
+			.map(Plan::from)
+			.one();
 	}
 
 	@BatchMapping
@@ -109,7 +110,7 @@ class PlanController implements NodeResolver {
 
 	@BatchMapping
 	Mono<Map<Plan, List<Target>>> targets(List<Plan> plans) {
-		return perPlan(plans, this.children.byPlan(ids(plans), Target::from, "target", "deadline, id", Target::planId));
+		return perPlan(plans, this.children.byPlan(ids(plans), Target::from, "target", PlanReads.TARGET_ORDER, Target::planId));
 	}
 
 	@BatchMapping(typeName = "Region")

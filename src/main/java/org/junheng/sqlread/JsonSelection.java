@@ -1,0 +1,130 @@
+package org.junheng.sqlread;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import graphql.language.DirectivesContainer;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLTypeUtil;
+
+/**
+ * Writes a selection set as a PostgreSQL expression building its JSON: {@code json_build_object}
+ * for an object, a correlated subquery for an object field, {@code json_agg} in the declared
+ * order for a list. Answers null for anything it does not know the same answer for, so that the
+ * operation is run field by field instead: a field not declared ({@link JsonType}), one with
+ * arguments or a directive (@skip, @include), a field or type with a rule of its own in the
+ * schema (@personal, @schoolData), fragments on another type, and a response key given twice.
+ */
+final class JsonSelection {
+
+	private final GraphQLSchema schema;
+
+	private final Map<String, JsonType> types;
+
+	private final Map<String, FragmentDefinition> fragments;
+
+	private int aliases;
+
+	JsonSelection(GraphQLSchema schema, Map<String, JsonType> types, Map<String, FragmentDefinition> fragments) {
+		this.schema = schema;
+		this.types = types;
+		this.fragments = fragments;
+	}
+
+	String object(JsonType type, String alias, SelectionSet selections) {
+		GraphQLObjectType objectType = this.schema.getObjectType(type.name);
+		List<String> pairs = new ArrayList<>();
+		if (objectType == null || selections == null || !objectType.getAppliedDirectives().isEmpty()
+				|| !collect(type, objectType, alias, selections, pairs, new HashSet<>())) {
+			return null;
+		}
+		// json_build_object takes at most 100 arguments.
+		return (pairs.size() <= 100) ? "json_build_object(" + String.join(", ", pairs) + ")" : null;
+	}
+
+	private boolean collect(JsonType type, GraphQLObjectType objectType, String alias, SelectionSet selections,
+			List<String> pairs, Set<String> keys) {
+		for (Selection<?> selection : selections.getSelections()) {
+			if (selection instanceof DirectivesContainer<?> directed && !directed.getDirectives().isEmpty()) {
+				return false;
+			}
+			if (selection instanceof Field field) {
+				String value = (field.getArguments().isEmpty() && keys.add(field.getResultKey()))
+						? field(type, objectType, alias, field) : null;
+				if (value == null) {
+					return false;
+				}
+				pairs.add("'" + field.getResultKey() + "'");
+				pairs.add(value);
+			}
+			else if (selection instanceof InlineFragment inline) {
+				if ((inline.getTypeCondition() != null && !inline.getTypeCondition().getName().equals(type.name))
+						|| !collect(type, objectType, alias, inline.getSelectionSet(), pairs, keys)) {
+					return false;
+				}
+			}
+			else if (selection instanceof FragmentSpread spread) {
+				FragmentDefinition fragment = this.fragments.get(spread.getName());
+				if (fragment == null || !fragment.getDirectives().isEmpty()
+						|| !fragment.getTypeCondition().getName().equals(type.name)
+						|| !collect(type, objectType, alias, fragment.getSelectionSet(), pairs, keys)) {
+					return false;
+				}
+			}
+			else {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private String field(JsonType type, GraphQLObjectType objectType, String alias, Field field) {
+		if (field.getName().equals("__typename")) {
+			return "'" + type.name + "'";
+		}
+		GraphQLFieldDefinition definition = objectType.getFieldDefinition(field.getName());
+		if (definition == null || !definition.getAppliedDirectives().isEmpty()) {
+			return null;
+		}
+		GraphQLNamedType fieldType = (GraphQLNamedType) GraphQLTypeUtil.unwrapAll(definition.getType());
+		if (field.getName().equals("id") && type.key != null && field.getSelectionSet() == null) {
+			return SqlJson.globalId(type.name, alias + "." + type.key);
+		}
+		String column = type.columns.get(field.getName());
+		if (column != null) {
+			return (field.getSelectionSet() == null) ? SqlJson.scalar(fieldType, alias + "." + column) : null;
+		}
+		JsonType.Join join = type.joins.get(field.getName());
+		JsonType target = (join != null) ? this.types.get(join.type()) : null;
+		if (target == null || !target.name.equals(fieldType.getName())) {
+			return null;
+		}
+		String to = "t" + (++this.aliases);
+		String inner = object(target, to, field.getSelectionSet());
+		if (inner == null) {
+			return null;
+		}
+		String from = " from " + target.table + " " + to + " where " + join.on().replace("{from}", alias).replace("{to}", to);
+		if (!join.list()) {
+			return "(select " + inner + from + ")";
+		}
+		String order = Arrays.stream(join.order().split(",")).map((column1) -> to + "." + column1.strip())
+			.collect(Collectors.joining(", "));
+		return "coalesce((select json_agg(" + inner + " order by " + order + ")" + from + "), '[]'::json)";
+	}
+
+}

@@ -1,0 +1,152 @@
+package org.junheng.sqlread;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import graphql.ExecutionResult;
+import graphql.ExecutionResultImpl;
+import graphql.execution.AsyncExecutionStrategy;
+import graphql.execution.DataFetcherExceptionHandler;
+import graphql.execution.ExecutionContext;
+import graphql.execution.ExecutionStrategyParameters;
+import graphql.execution.ValuesResolver;
+import graphql.language.Field;
+import graphql.language.OperationDefinition;
+import graphql.schema.GraphQLFieldDefinition;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.util.RawValue;
+
+import org.junheng.security.Caller;
+import org.junheng.system.SqlWhere;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/**
+ * Runs a query whose whole selection PostgreSQL can write ({@link JsonSelection}) as one
+ * statement returning the answer's JSON, which goes to the client as it is; every other query,
+ * and any query whose lookup throws or whose statement fails, is run field by field as before,
+ * so errors are answered by one mechanism. Parsing, validation and the limits have run before
+ * (they are graphql-java's steps ahead of the strategy); what a document compiles to is kept
+ * with the parsed document.
+ */
+final class SqlReadStrategy extends AsyncExecutionStrategy {
+
+	private final DatabaseClient db;
+
+	private final Map<String, JsonType> types;
+
+	private final Map<String, JsonRoot> roots;
+
+	private final Outcomes outcomes;
+
+	private final Cache<OperationDefinition, Optional<Compiled>> compiled = Caffeine.newBuilder()
+		.weakKeys()
+		.maximumSize(10_000)
+		.build();
+
+	SqlReadStrategy(DataFetcherExceptionHandler handler, DatabaseClient db, Map<String, JsonType> types,
+			Map<String, JsonRoot> roots, MeterRegistry meters) {
+		super(handler);
+		this.outcomes = new Outcomes(meters);
+		this.db = db;
+		this.types = types;
+		this.roots = roots;
+	}
+
+	@Override
+	public CompletableFuture<ExecutionResult> execute(ExecutionContext context, ExecutionStrategyParameters parameters) {
+		Compiled compiled = this.compiled.get(context.getOperationDefinition(), (operation) -> compile(context)).orElse(null);
+		SqlWhere where = (compiled != null) ? compiled.where(context) : null;
+		if (where == null) {
+			((compiled != null) ? this.outcomes.refused : this.outcomes.fields).increment();
+			return super.execute(context, parameters);
+		}
+		this.outcomes.sql.increment();
+		return where.bind(this.db.sql(compiled.before() + where.sql() + compiled.after()))
+			.map((row) -> row.get(0, String.class))
+			.one()
+			.map((json) -> (ExecutionResult) ExecutionResultImpl.newExecutionResult()
+				.data(Map.of(compiled.key(), new RawValue(json)))
+				.build())
+			.onErrorResume((ex) -> {
+				this.outcomes.failed.increment();
+				return Mono.fromFuture(() -> fieldByField(context, parameters));
+			})
+			.toFuture();
+	}
+
+	private CompletableFuture<ExecutionResult> fieldByField(ExecutionContext context, ExecutionStrategyParameters parameters) {
+		return super.execute(context, parameters);
+	}
+
+	private Optional<Compiled> compile(ExecutionContext context) {
+		OperationDefinition operation = context.getOperationDefinition();
+		if (operation.getOperation() != OperationDefinition.Operation.QUERY || !operation.getDirectives().isEmpty()
+				|| operation.getSelectionSet().getSelections().size() != 1
+				|| !(operation.getSelectionSet().getSelections().get(0) instanceof Field field)
+				|| !field.getDirectives().isEmpty()) {
+			return Optional.empty();
+		}
+		JsonRoot root = this.roots.get(field.getName());
+		JsonType type = (root != null) ? this.types.get(root.type()) : null;
+		GraphQLFieldDefinition definition = context.getGraphQLSchema().getQueryType().getFieldDefinition(field.getName());
+		if (type == null || definition == null) {
+			return Optional.empty();
+		}
+		String json = new JsonSelection(context.getGraphQLSchema(), this.types, context.getFragmentsByName())
+			.object(type, "t0", field.getSelectionSet());
+		return Optional.ofNullable((json != null) ? new Compiled(field.getResultKey(), root, field, definition,
+				"select (select " + json + " from " + type.table + " t0 where ", " limit 1)::text") : null);
+	}
+
+	/** How queries were answered ({@code junheng.graphql.sql.reads}), so an operator sees what the SQL path takes. */
+	private static final class Outcomes {
+
+		final Counter sql;
+
+		final Counter fields;
+
+		final Counter refused;
+
+		final Counter failed;
+
+		Outcomes(MeterRegistry meters) {
+			this.sql = counter(meters, "sql");
+			this.fields = counter(meters, "fields");
+			this.refused = counter(meters, "lookup-refused");
+			this.failed = counter(meters, "statement-failed");
+		}
+
+		private static Counter counter(MeterRegistry meters, String outcome) {
+			return Counter.builder("junheng.graphql.sql.reads")
+				.description("Queries by how they were answered: by one SQL statement, or field by field (not compiled, lookup refused, statement failed)")
+				.tag("outcome", outcome)
+				.register(meters);
+		}
+
+	}
+
+	/** A query compiled: the statement around the lookup's condition. */
+	private record Compiled(String key, JsonRoot root, Field field, GraphQLFieldDefinition definition, String before,
+			String after) {
+
+		/** The lookup's condition for this request, or null when it refuses (the field's resolver answers why). */
+		SqlWhere where(ExecutionContext context) {
+			try {
+				Map<String, Object> arguments = ValuesResolver.getArgumentValues(context.getGraphQLSchema().getCodeRegistry(),
+						this.definition.getArguments(), this.field.getArguments(), context.getCoercedVariables(),
+						context.getGraphQLContext(), context.getLocale());
+				return this.root.where().of(arguments, Caller.of(context.getGraphQLContext()), "t0");
+			}
+			catch (RuntimeException ex) {
+				return null;
+			}
+		}
+
+	}
+
+}

@@ -16,7 +16,7 @@ class ModularityTests {
 	void featurePackagesHaveNoCyclesAndUseOnlyEachOthersApi() {
 		ApplicationModules modules = ApplicationModules.of(JunhengApplication.class);
 		assertThat(modules.stream().map((module) -> module.getIdentifier().toString()))
-			.containsExactlyInAnyOrder("demo", "exchange", "imports", "indicator", "live", "plan", "planner", "region", "school", "security",
+			.containsExactlyInAnyOrder("demo", "exchange", "imports", "indicator", "live", "plan", "planner", "region", "school", "security", "sqlread",
 					"system", "teacher");
 		modules.verify();
 	}

@@ -116,6 +116,10 @@ public final class ServerInstance implements AutoCloseable {
 		return this.context.getBean(type);
 	}
 
+	public <T> java.util.Collection<T> beans(Class<T> type) {
+		return this.context.getBeansOfType(type).values();
+	}
+
 	public String[] beanNames(Class<?> type) {
 		return this.context.getBeanNamesForType(type);
 	}

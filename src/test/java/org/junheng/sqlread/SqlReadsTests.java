@@ -67,7 +67,7 @@ class SqlReadsTests {
 	@Test
 	void everyDeclaredFieldReadsAsTheResolversWriteIt() {
 		Map<String, JsonType> types = new LinkedHashMap<>();
-		this.sql.bean(org.springframework.context.ApplicationContext.class).getBeansOfType(JsonType.class).values()
+		this.sql.beans(JsonType.class)
 			.forEach((type) -> types.put(type.name, type));
 		String document = "query everything($id: ID!) { plan(id: $id) { ...whole } } fragment whole on Plan "
 				+ selection(types.get("Plan"), types);

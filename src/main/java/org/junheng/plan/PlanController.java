@@ -14,7 +14,6 @@ import org.junheng.security.Scope;
 import org.junheng.region.Regions;
 import org.junheng.system.Batches;
 import org.junheng.system.Connection;
-import org.junheng.system.GlobalId;
 import org.junheng.system.Keyset;
 import org.junheng.system.NodeResolver;
 import org.junheng.system.PageRequest;

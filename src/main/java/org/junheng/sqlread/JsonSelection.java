@@ -122,7 +122,7 @@ final class JsonSelection {
 		if (!join.list()) {
 			return "(select " + inner + from + ")";
 		}
-		String order = Arrays.stream(join.order().split(",")).map((column1) -> to + "." + column1.strip())
+		String order = Arrays.stream(join.order().split(",")).map((part) -> to + "." + part.strip())
 			.collect(Collectors.joining(", "));
 		return "coalesce((select json_agg(" + inner + " order by " + order + ")" + from + "), '[]'::json)";
 	}

@@ -74,13 +74,9 @@ final class SqlReadStrategy extends AsyncExecutionStrategy {
 				.build())
 			.onErrorResume((ex) -> {
 				this.outcomes.failed.increment();
-				return Mono.fromFuture(() -> fieldByField(context, parameters));
+				return Mono.fromFuture(() -> super.execute(context, parameters));
 			})
 			.toFuture();
-	}
-
-	private CompletableFuture<ExecutionResult> fieldByField(ExecutionContext context, ExecutionStrategyParameters parameters) {
-		return super.execute(context, parameters);
 	}
 
 	private Optional<Compiled> compile(ExecutionContext context) {
@@ -94,7 +90,8 @@ final class SqlReadStrategy extends AsyncExecutionStrategy {
 		JsonRoot root = this.roots.get(field.getName());
 		JsonType type = (root != null) ? this.types.get(root.type()) : null;
 		GraphQLFieldDefinition definition = context.getGraphQLSchema().getQueryType().getFieldDefinition(field.getName());
-		if (type == null || definition == null) {
+		// The root field goes by the rule its nested fields go by: one with a schema rule of its own is run by its resolver.
+		if (type == null || definition == null || !definition.getAppliedDirectives().isEmpty()) {
 			return Optional.empty();
 		}
 		String json = new JsonSelection(context.getGraphQLSchema(), this.types, context.getFragmentsByName())

@@ -30,7 +30,7 @@ class PlanReads {
 
 	@Bean
 	JsonRoot planRoot(Access access) {
-		return new JsonRoot("plan", "Plan", (arguments, caller, alias) -> byId(access, caller, (String) arguments.get("id"), alias));
+		return JsonRoot.one("plan", "Plan", (arguments, caller, alias) -> byId(access, caller, arguments.get("id", String.class), alias));
 	}
 
 	@Bean

@@ -70,9 +70,8 @@ class SchoolController implements NodeResolver {
 	Mono<Connection<School>> schools(@Argument Integer first, @Argument String after, @Argument Integer last,
 			@Argument String before, @Argument SchoolFilter filter, @Argument SchoolOrder orderBy, DataFetchingFieldSelectionSet selection,
 			GraphQLContext context) {
-		Scope scope = this.access.requireSchoolData(Caller.of(context), "schools");
-		return this.keyset.page("school s", "s", scope.onSchool(SchoolQueries.where(filter), "s.id"), SchoolQueries.sort(orderBy),
-				PageRequest.of(first, after, last, before), selection, School::from);
+		return this.keyset.page(SchoolQueries.page(this.access, Caller.of(context), PageRequest.of(first, after, last, before), filter,
+				orderBy), selection, School::from);
 	}
 
 	@QueryMapping

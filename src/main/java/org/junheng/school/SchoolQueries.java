@@ -4,7 +4,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.junheng.region.Regions;
+import org.junheng.security.Access;
+import org.junheng.security.Caller;
+import org.junheng.security.Scope;
 import org.junheng.system.Keyset;
+import org.junheng.system.PageQuery;
+import org.junheng.system.PageRequest;
 import org.junheng.system.SqlWhere;
 
 /** The filters and orderings of school lists, shared by {@code Query.schools} and {@code Region.schools}. */
@@ -29,6 +34,12 @@ final class SchoolQueries {
 	}
 
 	private SchoolQueries() {
+	}
+
+	/** The page of {@code Query.schools}: the filter within the schools the caller may read. */
+	static PageQuery page(Access access, Caller caller, PageRequest page, SchoolFilter filter, SchoolOrder order) {
+		Scope scope = access.requireSchoolData(caller, "schools");
+		return new PageQuery("school s", "s", scope.onSchool(where(filter), "s.id"), sort(order), page);
 	}
 
 	static SqlWhere where(SchoolFilter filter) {

@@ -23,13 +23,13 @@ class PersonalFields {
 
 	@Bean
 	GraphQlSourceBuilderCustomizer personalFieldGuard(Access access) {
-		return FieldWrapping.of((field) -> field.definition().hasAppliedDirective("personal")
+		return FieldWrapping.of((field) -> field.definition().hasAppliedDirective(SchemaRule.PERSONAL.directive())
 				? guarded(field.fetcher(), access) : null);
 	}
 
 	private static DataFetcher<Object> guarded(DataFetcher<?> delegate, Access access) {
 		return (env) -> {
-			Scope scope = access.personalData(Caller.of(env));
+			Scope scope = SchemaRule.PERSONAL.scope(access, Caller.of(env));
 			if (scope.all()) {
 				return delegate.get(env);
 			}

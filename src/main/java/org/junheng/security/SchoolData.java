@@ -34,17 +34,15 @@ import org.springframework.graphql.execution.ErrorType;
 @Configuration(proxyBeanMethods = false)
 class SchoolData {
 
-	private static final String DIRECTIVE = "schoolData";
-
 	@Bean
 	GraphQlSourceBuilderCustomizer schoolDataGuard(Access access) {
 		return FieldWrapping.of((field) -> {
 			if (field.parent().getName().equals("Mutation")) {
 				return null;
 			}
-			boolean ofSource = field.definition().hasAppliedDirective(DIRECTIVE);
+			boolean ofSource = field.definition().hasAppliedDirective(SchemaRule.SCHOOL_DATA.directive());
 			boolean ofValue = GraphQLTypeUtil.unwrapAll(field.definition().getType()) instanceof GraphQLObjectType type
-					&& type.hasAppliedDirective(DIRECTIVE);
+					&& type.hasAppliedDirective(SchemaRule.SCHOOL_DATA.directive());
 			if (!ofSource && !ofValue) {
 				return null;
 			}
@@ -65,7 +63,7 @@ class SchoolData {
 	private static DataFetcher<Object> ofSource(DataFetcher<?> delegate, Access access) {
 		return (env) -> {
 			List<Long> schools = (env.getSource() instanceof SchoolOwned owned) ? owned.schoolIds() : List.of();
-			CompletableFuture<Boolean> inside = SchoolsInScope.anyInside(access.schoolData(Caller.of(env)), schools, env);
+			CompletableFuture<Boolean> inside = SchoolsInScope.anyInside(SchemaRule.SCHOOL_DATA.scope(access, Caller.of(env)), schools, env);
 			if (inside.isDone()) {
 				// Known at once (everything, nothing, one school): the field answers as it would unguarded.
 				return inside.join() ? delegate.get(env) : refused(env);
@@ -85,7 +83,7 @@ class SchoolData {
 	private static DataFetcher<Object> ofValue(DataFetcher<?> delegate, Access access) {
 		return (env) -> {
 			Object result = delegate.get(env);
-			Scope scope = access.schoolData(Caller.of(env));
+			Scope scope = SchemaRule.SCHOOL_DATA.scope(access, Caller.of(env));
 			if (scope.all()) {
 				return result;
 			}

@@ -15,19 +15,23 @@ import graphql.language.FragmentSpread;
 import graphql.language.InlineFragment;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
+import graphql.schema.GraphQLAppliedDirective;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLTypeUtil;
 
+import org.junheng.security.SchemaRule;
+
 /**
  * Writes a selection set as a PostgreSQL expression building its JSON: {@code json_build_object}
  * for an object, a correlated subquery for an object field, {@code json_agg} in the declared
  * order for a list. Answers null for anything it does not know the same answer for, so that the
  * operation is run field by field instead: a field not declared ({@link JsonType}), one with
- * arguments or a directive (@skip, @include), a field or type with a rule of its own in the
- * schema (@personal, @schoolData), fragments on another type, and a response key given twice.
+ * arguments or a directive (@skip, @include), a field or type with a directive that is not one of
+ * the rules on school data ({@link SchemaRule}), fragments on another type, and a response key
+ * given twice. Those rules are written as markers the statement fills in for each caller.
  */
 final class JsonSelection {
 
@@ -48,12 +52,30 @@ final class JsonSelection {
 	String object(JsonType type, String alias, SelectionSet selections) {
 		GraphQLObjectType objectType = this.schema.getObjectType(type.name);
 		List<String> pairs = new ArrayList<>();
-		if (objectType == null || selections == null || !objectType.getAppliedDirectives().isEmpty()
-				|| !collect(type, objectType, alias, selections, pairs, new HashSet<>())) {
+		if (objectType == null || selections == null || !collect(type, objectType, alias, selections, pairs, new HashSet<>())) {
 			return null;
 		}
 		// json_build_object takes at most 100 arguments.
-		return (pairs.size() <= 100) ? "json_build_object(" + String.join(", ", pairs) + ")" : null;
+		return (pairs.size() <= 100) ? guarded(type, alias, objectType.getAppliedDirectives(),
+				"json_build_object(" + String.join(", ", pairs) + ")") : null;
+	}
+
+	/**
+	 * The value where the schema's rules on school data hold for the row, else {@link SqlRule#REFUSED}:
+	 * the query then runs field by field, where the guards answer the error. Null (not compiled)
+	 * for a directive that is no such rule, or a type without a school column.
+	 */
+	private static String guarded(JsonType type, String alias, List<GraphQLAppliedDirective> directives, String value) {
+		String guarded = value;
+		for (GraphQLAppliedDirective directive : directives) {
+			SchemaRule rule = SchemaRule.of(directive.getName());
+			if (rule == null || type.schools == null) {
+				return null;
+			}
+			guarded = "case when " + SqlRule.marker(rule, alias + "." + type.schools) + " then to_json(" + guarded + ") else "
+					+ SqlRule.REFUSED_SQL + " end";
+		}
+		return guarded;
 	}
 
 	private boolean collect(JsonType type, GraphQLObjectType objectType, String alias, SelectionSet selections,
@@ -97,16 +119,18 @@ final class JsonSelection {
 			return "'" + type.name + "'";
 		}
 		GraphQLFieldDefinition definition = objectType.getFieldDefinition(field.getName());
-		if (definition == null || !definition.getAppliedDirectives().isEmpty()) {
-			return null;
-		}
+		String value = (definition != null) ? value(type, definition, alias, field) : null;
+		return (value != null) ? guarded(type, alias, definition.getAppliedDirectives(), value) : null;
+	}
+
+	private String value(JsonType type, GraphQLFieldDefinition definition, String alias, Field field) {
 		GraphQLNamedType fieldType = (GraphQLNamedType) GraphQLTypeUtil.unwrapAll(definition.getType());
 		if (field.getName().equals("id") && type.key != null && field.getSelectionSet() == null) {
 			return SqlJson.globalId(type.name, alias + "." + type.key);
 		}
 		String column = type.columns.get(field.getName());
 		if (column != null) {
-			return (field.getSelectionSet() == null) ? SqlJson.scalar(fieldType, alias + "." + column) : null;
+			return (field.getSelectionSet() == null) ? SqlJson.scalar(fieldType, column.replace("{from}", alias)) : null;
 		}
 		JsonType.Join join = type.joins.get(field.getName());
 		JsonType target = (join != null) ? this.types.get(join.type()) : null;

@@ -16,13 +16,17 @@ import graphql.execution.ValuesResolver;
 import graphql.language.Field;
 import graphql.language.OperationDefinition;
 import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLTypeUtil;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.util.RawValue;
 
 import org.junheng.security.Caller;
-import org.junheng.system.SqlWhere;
+import org.junheng.security.Access;
+import org.junheng.system.PageJson;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
@@ -43,14 +47,17 @@ final class SqlReadStrategy extends AsyncExecutionStrategy {
 
 	private final Outcomes outcomes;
 
+	private final Access access;
+
 	private final Cache<OperationDefinition, Optional<Compiled>> compiled = Caffeine.newBuilder()
 		.weakKeys()
 		.maximumSize(10_000)
 		.build();
 
-	SqlReadStrategy(DataFetcherExceptionHandler handler, DatabaseClient db, Map<String, JsonType> types,
+	SqlReadStrategy(DataFetcherExceptionHandler handler, DatabaseClient db, Access access, Map<String, JsonType> types,
 			Map<String, JsonRoot> roots, MeterRegistry meters) {
 		super(handler);
+		this.access = access;
 		this.outcomes = new Outcomes(meters);
 		this.db = db;
 		this.types = types;
@@ -60,22 +67,30 @@ final class SqlReadStrategy extends AsyncExecutionStrategy {
 	@Override
 	public CompletableFuture<ExecutionResult> execute(ExecutionContext context, ExecutionStrategyParameters parameters) {
 		Compiled compiled = this.compiled.get(context.getOperationDefinition(), (operation) -> compile(context)).orElse(null);
-		SqlWhere where = (compiled != null) ? compiled.where(context) : null;
-		if (where == null) {
+		Statement statement = (compiled != null) ? compiled.statement(context, this.access) : null;
+		if (statement == null) {
 			((compiled != null) ? this.outcomes.refused : this.outcomes.fields).increment();
 			return super.execute(context, parameters);
 		}
-		this.outcomes.sql.increment();
-		return where.bind(this.db.sql(compiled.before() + where.sql() + compiled.after()))
+		return statement.bind(this.db.sql(statement.sql()))
 			.map((row) -> row.get(0, String.class))
 			.one()
-			.map((json) -> (ExecutionResult) ExecutionResultImpl.newExecutionResult()
-				.data(Map.of(compiled.key(), new RawValue(json)))
-				.build())
 			.onErrorResume((ex) -> {
 				this.outcomes.failed.increment();
-				return Mono.fromFuture(() -> super.execute(context, parameters));
+				return Mono.empty();
 			})
+			.flatMap((json) -> {
+				if (json.contains(SqlRule.REFUSED)) {
+					// A row outside a rule's scope: the guards of the field-by-field path answer why.
+					this.outcomes.ruled.increment();
+					return Mono.empty();
+				}
+				this.outcomes.sql.increment();
+				return Mono.just((ExecutionResult) ExecutionResultImpl.newExecutionResult()
+					.data(Map.of(compiled.key(), new RawValue(json)))
+					.build());
+			})
+			.switchIfEmpty(Mono.fromFuture(() -> super.execute(context, parameters)))
 			.toFuture();
 	}
 
@@ -89,15 +104,26 @@ final class SqlReadStrategy extends AsyncExecutionStrategy {
 		}
 		JsonRoot root = this.roots.get(field.getName());
 		JsonType type = (root != null) ? this.types.get(root.type()) : null;
-		GraphQLFieldDefinition definition = context.getGraphQLSchema().getQueryType().getFieldDefinition(field.getName());
+		GraphQLSchema schema = context.getGraphQLSchema();
+		GraphQLFieldDefinition definition = schema.getQueryType().getFieldDefinition(field.getName());
 		// The root field goes by the rule its nested fields go by: one with a schema rule of its own is run by its resolver.
 		if (type == null || definition == null || !definition.getAppliedDirectives().isEmpty()) {
 			return Optional.empty();
 		}
-		String json = new JsonSelection(context.getGraphQLSchema(), this.types, context.getFragmentsByName())
-			.object(type, "t0", field.getSelectionSet());
-		return Optional.ofNullable((json != null) ? new Compiled(field.getResultKey(), root, field, definition,
-				"select (select " + json + " from " + type.table + " t0 where ", " limit 1)::text") : null);
+		JsonSelection nodes = new JsonSelection(schema, this.types, context.getFragmentsByName());
+		String sql;
+		if (root.one() != null) {
+			String json = nodes.object(type, "t0", field.getSelectionSet());
+			sql = (json != null) ? "select coalesce((select " + json + " from " + type.table + " t0 where "
+					+ SqlRule.marker("where") + " limit 1)::text, 'null')" : null;
+		}
+		else {
+			String json = (GraphQLTypeUtil.unwrapAll(definition.getType()) instanceof GraphQLObjectType connection)
+					? JsonConnection.of(connection, type, field.getSelectionSet(), nodes) : null;
+			sql = (json != null) ? SqlRule.marker("page:with") + "select (" + json + ")::text" : null;
+		}
+		return Optional.ofNullable((sql != null)
+				? new Compiled(field.getResultKey(), root, field, definition, sql.split(String.valueOf(SqlRule.MARK), -1)) : null);
 	}
 
 	/** How queries were answered ({@code junheng.graphql.sql.reads}), so an operator sees what the SQL path takes. */
@@ -111,33 +137,38 @@ final class SqlReadStrategy extends AsyncExecutionStrategy {
 
 		final Counter failed;
 
+		final Counter ruled;
+
 		Outcomes(MeterRegistry meters) {
 			this.sql = counter(meters, "sql");
 			this.fields = counter(meters, "fields");
 			this.refused = counter(meters, "lookup-refused");
 			this.failed = counter(meters, "statement-failed");
+			this.ruled = counter(meters, "rule-refused");
 		}
 
 		private static Counter counter(MeterRegistry meters, String outcome) {
 			return Counter.builder("junheng.graphql.sql.reads")
-				.description("Queries by how they were answered: by one SQL statement, or field by field (not compiled, lookup refused, statement failed)")
+				.description("Queries by how they were answered: by one SQL statement, or field by field (not compiled, lookup refused, a row outside a schema rule, statement failed)")
 				.tag("outcome", outcome)
 				.register(meters);
 		}
 
 	}
 
-	/** A query compiled: the statement around the lookup's condition. */
-	private record Compiled(String key, JsonRoot root, Field field, GraphQLFieldDefinition definition, String before,
-			String after) {
+	/** A query compiled: the statement's text and markers ({@link SqlRule}), alternating. */
+	private record Compiled(String key, JsonRoot root, Field field, GraphQLFieldDefinition definition, String[] parts) {
 
-		/** The lookup's condition for this request, or null when it refuses (the field's resolver answers why). */
-		SqlWhere where(ExecutionContext context) {
+		/** The statement for this request, or null when the lookup refuses (the field's resolver answers why). */
+		Statement statement(ExecutionContext context, Access access) {
 			try {
-				Map<String, Object> arguments = ValuesResolver.getArgumentValues(context.getGraphQLSchema().getCodeRegistry(),
-						this.definition.getArguments(), this.field.getArguments(), context.getCoercedVariables(),
-						context.getGraphQLContext(), context.getLocale());
-				return this.root.where().of(arguments, Caller.of(context.getGraphQLContext()), "t0");
+				JsonRoot.Arguments arguments = new JsonRoot.Arguments(ValuesResolver.getArgumentValues(
+						context.getGraphQLSchema().getCodeRegistry(), this.definition.getArguments(), this.field.getArguments(),
+						context.getCoercedVariables(), context.getGraphQLContext(), context.getLocale()));
+				Caller caller = Caller.of(context.getGraphQLContext());
+				return (this.root.one() != null)
+						? Statement.of(this.parts, access, caller, this.root.one().of(arguments, caller, "t0"), null)
+						: Statement.of(this.parts, access, caller, null, new PageJson(this.root.page().of(arguments, caller)));
 			}
 			catch (RuntimeException ex) {
 				return null;

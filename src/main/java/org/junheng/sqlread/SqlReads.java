@@ -2,7 +2,6 @@ package org.junheng.sqlread;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import graphql.GraphQL;
@@ -11,6 +10,7 @@ import graphql.execution.ExecutionStrategy;
 import graphql.schema.GraphQLSchema;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.junheng.security.Access;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -28,12 +28,20 @@ import org.springframework.r2dbc.core.DatabaseClient;
 class SqlReads {
 
 	@Bean
-	GraphQlSourceBuilderCustomizer sqlReadStrategy(DatabaseClient db, List<JsonType> types, List<JsonRoot> roots,
+	GraphQlSourceBuilderCustomizer sqlReadStrategy(DatabaseClient db, Access access, List<JsonType> types, List<JsonRoot> roots,
 			MeterRegistry meters) {
-		Map<String, JsonType> byName = types.stream().collect(Collectors.toMap((type) -> type.name, Function.identity()));
-		Map<String, JsonRoot> byField = roots.stream().collect(Collectors.toMap(JsonRoot::field, Function.identity()));
+		Map<String, JsonType> byName = byName(types);
+		Map<String, JsonRoot> byField = roots.stream().collect(Collectors.toMap(JsonRoot::field, (root) -> root));
 		return (builder) -> builder.graphQlSourceFactory((graphQl, schema) -> source(graphQl.transform((changed) -> changed
-			.queryExecutionStrategy(new SqlReadStrategy(handler(graphQl.getQueryStrategy()), db, byName, byField, meters))), schema));
+			.queryExecutionStrategy(new SqlReadStrategy(handler(graphQl.getQueryStrategy()), db, access, byName, byField, meters))), schema));
+	}
+
+	/** Each type with the fields other packages add to it; a type only extended is not read through SQL. */
+	static Map<String, JsonType> byName(List<JsonType> types) {
+		Map<String, List<JsonType>> extensions = types.stream().filter((type) -> type.table == null)
+			.collect(Collectors.groupingBy((type) -> type.name));
+		return types.stream().filter((type) -> type.table != null)
+			.collect(Collectors.toMap((type) -> type.name, (type) -> type.with(extensions.getOrDefault(type.name, List.of()))));
 	}
 
 	/**

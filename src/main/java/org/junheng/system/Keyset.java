@@ -1,8 +1,6 @@
 package org.junheng.system;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,28 +67,27 @@ public final class Keyset {
 	 */
 	public <T> Mono<Connection<T>> page(String from, String alias, SqlWhere where, Sort sort, PageRequest page,
 			DataFetchingFieldSelectionSet selection, Function<? super Row, T> mapper) {
+		return page(new PageQuery(from, alias, where, sort, page), selection, mapper);
+	}
+
+	public <T> Mono<Connection<T>> page(PageQuery query, DataFetchingFieldSelectionSet selection,
+			Function<? super Row, T> mapper) {
 		boolean withTotal = selection != null && selection.contains("totalCount");
-		boolean descending = sort.descending() ^ page.backward();
-		String direction = descending ? " desc" : " asc";
-		String key = alias + "." + sort.key();
-		StringBuilder sql = new StringBuilder("select ").append(alias).append(".*, (").append(key)
+		Sort sort = query.sort();
+		PageRequest page = query.page();
+		SqlWhere where = query.where();
+		StringBuilder sql = new StringBuilder("select ").append(query.alias()).append(".*, (").append(query.key())
 			.append(")::bigint as cursor_id");
 		if (withTotal) {
-			sql.append(", (select count(*) from ").append(from).append(" where ").append(where.sql()).append(") as total_count");
+			sql.append(", ").append(query.count()).append(" as total_count");
 		}
-		sql.append(" from ").append(from).append(" where ").append(where.sql());
-		Long cursor = Cursor.decode(page, sort);
-		if (cursor != null) {
-			sql.append(" and (").append(sort.expression()).append(", ").append(key).append(") ")
-				.append(descending ? "<" : ">").append(" (").append(cursorValue(from, where, sort, key)).append(", :cursor_id)");
-		}
-		sql.append(" order by ").append(sort.expression()).append(direction).append(", ").append(key).append(direction)
-			.append(" limit :limit");
+		Long cursor = KeysetCursor.decode(page, sort);
+		sql.append(seek(query, cursor));
 		DatabaseClient.GenericExecuteSpec spec = where.bind(this.db.sql(sql.toString())).bind("limit", page.size() + 1);
 		if (cursor != null) {
 			spec = spec.bind("cursor_id", cursor);
 		}
-		Mono<Long> total = where.bind(this.db.sql("select count(*) from " + from + " where " + where.sql()))
+		Mono<Long> total = where.bind(this.db.sql("select " + query.count()))
 			.map((row) -> row.get(0, Long.class))
 			.one()
 			.cache();
@@ -100,12 +97,30 @@ public final class Keyset {
 				counted[0] = row.get("total_count", Long.class);
 			}
 			return new Connection.Edge<>(mapper.apply(row),
-					Cursor.encode(sort, row.get("cursor_id", Long.class)));
+					KeysetCursor.encode(sort, row.get("cursor_id", Long.class)));
 		})
 			.all()
 			.collectList()
 			// An empty page carries no count: only then is a separate COUNT sent, and only if asked for.
 			.map((edges) -> connection(edges, page, cursor != null, (counted[0] >= 0) ? Mono.just(counted[0]) : total));
+	}
+
+	/**
+	 * The rows of one page and one more (to know whether there are more), as {@code from ...
+	 * limit :limit} with the cursor's position bound to {@code :cursor_id}: in the order asked for
+	 * when paging forward, reversed when paging backward.
+	 */
+	static String seek(PageQuery query, Long cursor) {
+		Sort sort = query.sort();
+		String direction = query.fetchedDescending() ? " desc" : " asc";
+		StringBuilder sql = new StringBuilder(" from ").append(query.from()).append(" where ").append(query.where().sql());
+		if (cursor != null) {
+			sql.append(" and (").append(sort.expression()).append(", ").append(query.key()).append(") ")
+				.append(query.fetchedDescending() ? "<" : ">").append(" (")
+				.append(cursorValue(query.from(), query.where(), sort, query.key())).append(", :cursor_id)");
+		}
+		return sql.append(" order by ").append(sort.expression()).append(direction).append(", ").append(query.key())
+			.append(direction).append(" limit :limit").toString();
 	}
 
 	/**
@@ -117,7 +132,7 @@ public final class Keyset {
 			SqlWhere where, Sort sort, PageRequest page, Function<? super Row, T> mapper) {
 		String direction = sort.descending() ? " desc" : " asc";
 		String key = alias + "." + sort.key();
-		Long cursor = Cursor.decode(page, sort);
+		Long cursor = KeysetCursor.decode(page, sort);
 		String visible = (cursor != null) ? "case when (" + sort.expression() + ", " + key + ") "
 				+ (sort.descending() ? "<" : ">") + " (" + cursorValue(from, where, sort, key) + ", :cursor_id) then 1 else 0 end"
 				: "1";
@@ -133,7 +148,7 @@ public final class Keyset {
 		return spec.map((row, meta) -> new NestedRow<>(row.get("parent_key", parentType),
 				row.get("visible", Integer.class) == 1, row.get("total_count", Long.class),
 				new Connection.Edge<>(mapper.apply(row),
-						Cursor.encode(sort, row.get("cursor_id", Long.class)))))
+						KeysetCursor.encode(sort, row.get("cursor_id", Long.class)))))
 			.all()
 			.collectList()
 			.map((rows) -> {
@@ -179,40 +194,6 @@ public final class Keyset {
 	private static String cursorValue(String from, SqlWhere where, Sort sort, String key) {
 		return "(select " + sort.expression() + " from " + from + " where " + where.sql() + " and (" + key
 				+ ")::bigint = :cursor_id limit 1)";
-	}
-
-	/**
-	 * Cursors carry the list and order they belong to and the row's key, nothing else: no field
-	 * value (a teacher's name, say) travels in them.
-	 */
-	private static final class Cursor {
-
-		private Cursor() {
-		}
-
-		static String encode(Sort sort, long id) {
-			String raw = sort.name() + "|" + id;
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-		}
-
-		static Long decode(PageRequest page, Sort sort) {
-			String cursor = page.cursor();
-			if (cursor == null) {
-				return null;
-			}
-			try {
-				String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-				String[] parts = raw.split("\\|", -1);
-				if (parts.length == 2 && parts[0].equals(sort.name()) && parts[1].matches("[0-9]{1,18}")) {
-					return Long.valueOf(parts[1]);
-				}
-			}
-			catch (IllegalArgumentException ex) {
-				// falls through to the error below
-			}
-			throw InvalidInputException.of(page.backward() ? "before" : "after", "check.listCursor");
-		}
-
 	}
 
 }

@@ -35,6 +35,11 @@ public final class SqlWhere {
 		return this.conditions.isEmpty() ? "true" : String.join(" and ", this.conditions);
 	}
 
+	/** The values of the bind markers, by name. */
+	public Map<String, Object> bindings() {
+		return java.util.Collections.unmodifiableMap(this.bindings);
+	}
+
 	public GenericExecuteSpec bind(GenericExecuteSpec spec) {
 		for (Map.Entry<String, Object> binding : this.bindings.entrySet()) {
 			spec = spec.bind(binding.getKey(), binding.getValue());

@@ -61,7 +61,8 @@ class SchoolTeachersController {
 
 	@BatchMapping
 	Mono<Map<School, Integer>> teacherCount(List<School> schools) {
-		return this.db.sql("select school_id, count(*) as teachers from teacher where school_id = any(:ids) and left_school_on is null group by school_id")
+		return this.db.sql("select school_id, count(*) as teachers from teacher where school_id = any(:ids) and " + TeacherQueries.PRESENT
+				+ " group by school_id")
 			.bind("ids", schools.stream().map(School::id).distinct().toArray(Long[]::new))
 			.map((row) -> Map.entry(row.get("school_id", Long.class), row.get("teachers", Long.class).intValue()))
 			.all()

@@ -76,11 +76,8 @@ class TeacherController implements NodeResolver {
 	Mono<Connection<Teacher>> teachers(@Argument Integer first, @Argument String after, @Argument Integer last,
 			@Argument String before, @Argument TeacherFilter filter, @Argument TeacherOrder orderBy, DataFetchingFieldSelectionSet selection,
 			GraphQLContext context) {
-		Caller caller = Caller.of(context);
-		this.access.requireSchoolData(caller, "teachers");
-		return this.keyset.page("teacher t", "t", TeacherQueries.where(filter, orderBy, this.access, caller),
-				TeacherQueries.sort(orderBy, this.access, caller), PageRequest.of(first, after, last, before), selection,
-				Teacher::from);
+		return this.keyset.page(TeacherQueries.page(this.access, Caller.of(context), PageRequest.of(first, after, last, before),
+				filter, orderBy), selection, Teacher::from);
 	}
 
 	@BatchMapping

@@ -9,6 +9,8 @@ import org.junheng.security.Caller;
 import org.junheng.security.Scope;
 import org.junheng.system.GlobalId;
 import org.junheng.system.Keyset;
+import org.junheng.system.PageQuery;
+import org.junheng.system.PageRequest;
 import org.junheng.system.SqlWhere;
 
 /** The filters and orderings of teacher lists, shared by {@code Query.teachers} and {@code School.teachers}. */
@@ -31,6 +33,9 @@ final class TeacherQueries {
 
 	}
 
+	/** A teacher at the school now: not recorded as having left. */
+	static final String PRESENT = "left_school_on is null";
+
 	private static final Map<TeacherOrderField, Keyset.Column> ORDER_COLUMNS = Map.of(
 			TeacherOrderField.NAME, new Keyset.Column("t.name"),
 			TeacherOrderField.CREATED, new Keyset.Column("t.id"));
@@ -41,12 +46,18 @@ final class TeacherQueries {
 	private TeacherQueries() {
 	}
 
+	/** The page of {@code Query.teachers}: refused without a token, and within what the caller may read. */
+	static PageQuery page(Access access, Caller caller, PageRequest page, TeacherFilter filter, TeacherOrder order) {
+		access.requireSchoolData(caller, "teachers");
+		return new PageQuery("teacher t", "t", where(filter, order, access, caller), sort(order, access, caller), page);
+	}
+
 	static SqlWhere where(TeacherFilter filter) {
 		SqlWhere where = new SqlWhere();
 		// Teachers who left are kept for the history, and listed only when asked for.
 		TeacherStatus status = (filter != null && filter.status() != null) ? filter.status() : TeacherStatus.PRESENT;
 		if (status != TeacherStatus.ANY) {
-			where.and((status == TeacherStatus.PRESENT) ? "t.left_school_on is null" : "t.left_school_on is not null");
+			where.and((status == TeacherStatus.PRESENT) ? "t." + PRESENT : "not t." + PRESENT);
 		}
 		if (filter == null) {
 			return where;

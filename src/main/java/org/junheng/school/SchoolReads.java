@@ -5,7 +5,6 @@ import org.junheng.school.SchoolQueries.SchoolOrder;
 import org.junheng.security.Access;
 import org.junheng.sqlread.JsonRoot;
 import org.junheng.sqlread.JsonType;
-import org.junheng.system.PageRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,9 +17,7 @@ class SchoolReads {
 
 	@Bean
 	JsonRoot schoolsRoot(Access access) {
-		return JsonRoot.page("schools", "School", (arguments, caller) -> SchoolQueries.page(access, caller,
-				PageRequest.of(arguments.get("first", Integer.class), arguments.get("after", String.class),
-						arguments.get("last", Integer.class), arguments.get("before", String.class)),
+		return JsonRoot.page("schools", "School", (arguments, caller) -> SchoolQueries.page(access, caller, arguments.page(),
 				arguments.get("filter", SchoolFilter.class), arguments.get("orderBy", SchoolOrder.class)));
 	}
 

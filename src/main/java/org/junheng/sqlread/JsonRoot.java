@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.junheng.security.Caller;
 import org.junheng.system.PageQuery;
+import org.junheng.system.PageRequest;
 import org.junheng.system.SqlWhere;
 import org.springframework.core.ResolvableType;
 import org.springframework.graphql.data.GraphQlArgumentBinder;
@@ -53,6 +54,12 @@ public record JsonRoot(String field, String type, Lookup one, PageLookup page) {
 
 		Arguments(Map<String, Object> values) {
 			this.values = values;
+		}
+
+		/** The Relay paging arguments of a connection field ({@code first}, {@code after}, {@code last}, {@code before}), checked. */
+		public PageRequest page() {
+			return PageRequest.of(get("first", Integer.class), get("after", String.class), get("last", Integer.class),
+					get("before", String.class));
 		}
 
 		public <T> T get(String name, Class<T> type) {

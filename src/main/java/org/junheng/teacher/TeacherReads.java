@@ -3,7 +3,6 @@ package org.junheng.teacher;
 import org.junheng.security.Access;
 import org.junheng.sqlread.JsonRoot;
 import org.junheng.sqlread.JsonType;
-import org.junheng.system.PageRequest;
 import org.junheng.teacher.TeacherQueries.TeacherFilter;
 import org.junheng.teacher.TeacherQueries.TeacherOrder;
 import org.springframework.context.annotation.Bean;
@@ -19,9 +18,7 @@ class TeacherReads {
 
 	@Bean
 	JsonRoot teachersRoot(Access access) {
-		return JsonRoot.page("teachers", "Teacher", (arguments, caller) -> TeacherQueries.page(access, caller,
-				PageRequest.of(arguments.get("first", Integer.class), arguments.get("after", String.class),
-						arguments.get("last", Integer.class), arguments.get("before", String.class)),
+		return JsonRoot.page("teachers", "Teacher", (arguments, caller) -> TeacherQueries.page(access, caller, arguments.page(),
 				arguments.get("filter", TeacherFilter.class), arguments.get("orderBy", TeacherOrder.class)));
 	}
 

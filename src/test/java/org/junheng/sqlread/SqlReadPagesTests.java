@@ -82,6 +82,18 @@ class SqlReadPagesTests {
 			schools("{\"first\":5,\"after\":\"" + page.at("/pageInfo/endCursor").asString() + "\"" + filter + "}");
 			asked += 4;
 		}
+		// Filters of every kind the resolver binds (enum lists, booleans, an enum, a global ID), and the teachers' other orders.
+		for (String variables : new String[] { "{\"first\":10,\"filter\":{\"stage\":[\"PRIMARY\",\"NINE_YEAR\"],\"locality\":[\"RURAL\",\"TOWN\"],\"boarding\":false}}",
+				"{\"first\":10,\"filter\":{\"name\":\"小学\",\"schoolYear\":2025},\"orderBy\":{\"field\":\"NAME\",\"direction\":\"DESC\"}}" }) {
+			assertThat(schools(variables).at("/edges").size()).as(variables).isGreaterThan(0);
+			asked++;
+		}
+		for (String variables : new String[] { "{\"first\":10,\"filter\":{\"highestDegree\":[\"BACHELOR\",\"MASTER\"],\"backbone\":false,\"status\":\"ANY\"},\"orderBy\":{\"field\":\"CREATED\",\"direction\":\"DESC\"}}",
+				"{\"first\":10,\"filter\":{\"schoolId\":\"U2Nob29sOjE\",\"subject\":\"语文\"}}" }) {
+			assertThat(this.paths.sameAnswer(TEACHERS, variables, Tokens.admin()).at("/data/teachers/edges").size()).as(variables)
+				.isGreaterThan(0);
+			asked++;
+		}
 		JsonNode teachers = this.paths.sameAnswer(TEACHERS, "{\"first\":20,\"filter\":{\"regionCode\":\"511921\",\"name\":\"王\"}}",
 				Tokens.admin());
 		assertThat(teachers.at("/data/teachers/edges").size()).isGreaterThan(0);

@@ -24,15 +24,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.util.RawValue;
 
-import org.junheng.security.Caller;
 import org.junheng.security.Access;
+import org.junheng.security.Caller;
 import org.junheng.system.PageJson;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
- * Runs a query whose whole selection PostgreSQL can write ({@link JsonSelection}) as one
- * statement returning the answer's JSON, which goes to the client as it is; every other query,
- * and any query whose lookup throws or whose statement fails, is run field by field as before,
+ * Runs a query whose whole selection PostgreSQL can write ({@link JsonSelection}, pages with
+ * {@link JsonConnection}) as one statement returning the answer's JSON, which goes to the client
+ * as it is; every other query, and any query whose lookup throws, whose statement fails or whose
+ * answer holds a row outside a schema rule ({@link SqlRule#REFUSED}), is run field by field as before,
  * so errors are answered by one mechanism. Parsing, validation and the limits have run before
  * (they are graphql-java's steps ahead of the strategy); what a document compiles to is kept
  * with the parsed document.

@@ -23,6 +23,7 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLTypeUtil;
 
 import org.junheng.security.SchemaRule;
+import org.junheng.system.GlobalId;
 
 /**
  * Writes a selection set as a PostgreSQL expression building its JSON: {@code json_build_object}
@@ -126,7 +127,7 @@ final class JsonSelection {
 	private String value(JsonType type, GraphQLFieldDefinition definition, String alias, Field field) {
 		GraphQLNamedType fieldType = (GraphQLNamedType) GraphQLTypeUtil.unwrapAll(definition.getType());
 		if (field.getName().equals("id") && type.key != null && field.getSelectionSet() == null) {
-			return SqlJson.globalId(type.name, alias + "." + type.key);
+			return GlobalId.sql(type.name, alias + "." + type.key);
 		}
 		String column = type.columns.get(field.getName());
 		if (column != null) {

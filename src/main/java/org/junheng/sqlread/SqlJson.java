@@ -5,7 +5,7 @@ import graphql.schema.GraphQLNamedType;
 
 /**
  * How PostgreSQL writes a value exactly as the field-by-field path does (graphql-java's scalars,
- * {@code Scalars} for dates and {@code GlobalId} for IDs); {@code SqlReadsTests} holds each to
+ * {@code Scalars} for dates; IDs are {@code GlobalId.sql}); {@code SqlReadsTests} holds each to
  * the other path's text.
  */
 final class SqlJson {
@@ -25,11 +25,6 @@ final class SqlJson {
 			case "DateTime" -> dateTime(column);
 			default -> null;
 		};
-	}
-
-	/** Base64url without padding of "Type:key", as {@code GlobalId.of}. */
-	static String globalId(String type, String key) {
-		return "translate(encode(convert_to('" + type + ":' || " + key + ", 'UTF8'), 'base64'), E'+/=\\n', '-_')";
 	}
 
 	/**

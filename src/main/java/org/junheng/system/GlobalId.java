@@ -9,8 +9,12 @@ import java.util.Base64;
 public record GlobalId(String type, String key) {
 
 	public static String of(String type, Object key) {
-		String raw = type + ":" + key;
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+		return Base64Url.of(type + ":" + key);
+	}
+
+	/** The global ID of {@code type} whose key is the SQL expression {@code key}, as PostgreSQL writes it. */
+	public static String sql(String type, String key) {
+		return Base64Url.sql("'" + type + ":' || " + key);
 	}
 
 	/** Decodes any global ID, or returns null when it is not one of ours. */

@@ -15,14 +15,13 @@ final class KeysetCursor {
 	}
 
 	static String encode(Keyset.Sort sort, long id) {
-		String raw = sort.name() + "|" + id;
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+		return Base64Url.of(sort.name() + "|" + id);
 	}
 
 	/** The cursor of the row whose key is {@code id} (an SQL expression), as {@link #encode} writes it. */
 	static String sql(Keyset.Sort sort, String id) {
 		// Sort names are the server's own (list-FIELD-desc), never a client's text.
-		return "translate(encode(convert_to('" + sort.name() + "|' || " + id + ", 'UTF8'), 'base64'), E'+/=\\n', '-_')";
+		return Base64Url.sql("'" + sort.name() + "|' || " + id);
 	}
 
 	static Long decode(PageRequest page, Keyset.Sort sort) {

@@ -1,0 +1,25 @@
+package org.junheng.system;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * Base64url without padding of UTF-8 text, the encoding of global IDs and cursors, in Java and as
+ * PostgreSQL writes it for queries it answers whole; {@code SqlReadsTests} holds the two to the
+ * same text.
+ */
+final class Base64Url {
+
+	private Base64Url() {
+	}
+
+	static String of(String raw) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** The same of a text expression ({@code encode} breaks lines every 76 characters: they go too). */
+	static String sql(String expression) {
+		return "translate(encode(convert_to(" + expression + ", 'UTF8'), 'base64'), E'+/=\\n', '-_')";
+	}
+
+}

@@ -10,6 +10,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import org.junheng.OwnConnection;
 import org.junheng.ServerInstance;
 import org.springframework.http.MediaType;
@@ -22,17 +26,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * documents: their answers must be the same, with the same data, fields, order, nulls and errors
  * (numbers compared as numbers: a Float of 100 is written {@code 100} by PostgreSQL and
  * {@code 100.0} by Jackson). Region data is private here ({@code public-read=false}), so the
- * lookup's scope is what decides.
+ * lookup's scope is what decides. A test class registers it ({@code @RegisterExtension}): the
+ * instances start before its tests and stop after them.
  */
-final class BothPaths implements AutoCloseable {
+final class BothPaths implements BeforeAllCallback, AfterAllCallback {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	final ServerInstance sql;
+	ServerInstance sql;
 
-	final ServerInstance fields;
+	ServerInstance fields;
 
-	BothPaths() {
+	@Override
+	public void beforeAll(ExtensionContext context) {
 		Map<String, Object> common = Map.of("junheng.demo-data", "true", "junheng.security.public-read", "false");
 		this.sql = ServerInstance.onTestDatabase(common);
 		Map<String, Object> off = new LinkedHashMap<>(common);
@@ -41,7 +47,7 @@ final class BothPaths implements AutoCloseable {
 	}
 
 	@Override
-	public void close() {
+	public void afterAll(ExtensionContext context) {
 		this.sql.close();
 		this.fields.close();
 	}

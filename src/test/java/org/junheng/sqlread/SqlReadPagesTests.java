@@ -3,10 +3,8 @@ package org.junheng.sqlread;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import org.junheng.Tokens;
@@ -18,7 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the same rows, order, cursors, page info and counts whichever way a client pages, and the same
  * schema rules (@schoolData, @personal) for every caller.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SqlReadPagesTests {
 
 	private static final String PAGE_INFO = "totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } ";
@@ -31,37 +28,28 @@ class SqlReadPagesTests {
 			+ "$orderBy: TeacherOrder) { teachers(first: $first, after: $after, last: $last, before: $before, filter: $filter, "
 			+ "orderBy: $orderBy) { " + PAGE_INFO + "edges { cursor node { id name highestDegree backboneLevel school { name } } } } }";
 
-	private BothPaths paths;
-
-	@BeforeAll
-	void start() {
-		this.paths = new BothPaths();
-	}
-
-	@AfterAll
-	void stop() {
-		this.paths.close();
-	}
+	@RegisterExtension
+	static final BothPaths paths = new BothPaths();
 
 	/** Every field the packages declare for schools and teachers, a teacher's school's included. */
 	@Test
 	void everyDeclaredFieldOfAPageReadsAsTheResolversWriteIt() {
-		Map<String, JsonType> types = SqlReads.byName(List.copyOf(this.paths.sql.beans(JsonType.class)));
-		double before = this.paths.answered("sql");
+		Map<String, JsonType> types = SqlReads.byName(List.copyOf(paths.sql.beans(JsonType.class)));
+		double before = paths.answered("sql");
 		for (String root : new String[] { "schools", "teachers" }) {
 			String type = root.equals("schools") ? "School" : "Teacher";
 			String document = "{ " + root + "(first: 7) { __typename " + PAGE_INFO + "edges { __typename cursor node "
 					+ SqlReadsTests.selection(types.get(type), types) + " } } }";
-			JsonNode answer = this.paths.sameAnswer(document, "{}", Tokens.admin());
+			JsonNode answer = paths.sameAnswer(document, "{}", Tokens.admin());
 			assertThat(answer.at("/data/" + root + "/edges").size()).as(root).isEqualTo(7);
 		}
-		assertThat(this.paths.answered("sql")).isEqualTo(before + 2);
+		assertThat(paths.answered("sql")).isEqualTo(before + 2);
 	}
 
 	/** Forward and backward, in every order, following the cursors each answer gives, to the ends and past them. */
 	@Test
 	void pagingFollowsTheCursorsAsKeysetDoes() {
-		double before = this.paths.answered("sql");
+		double before = paths.answered("sql");
 		int asked = 0;
 		for (String order : new String[] { "null", "{\"field\":\"CODE\",\"direction\":\"DESC\"}", "{\"field\":\"CREATED\"}" }) {
 			String filter = ",\"filter\":{\"regionCode\":\"511921\"},\"orderBy\":" + order;
@@ -90,31 +78,31 @@ class SqlReadPagesTests {
 		}
 		for (String variables : new String[] { "{\"first\":10,\"filter\":{\"highestDegree\":[\"BACHELOR\",\"MASTER\"],\"backbone\":false,\"status\":\"ANY\"},\"orderBy\":{\"field\":\"CREATED\",\"direction\":\"DESC\"}}",
 				"{\"first\":10,\"filter\":{\"schoolId\":\"U2Nob29sOjE\",\"subject\":\"语文\"}}" }) {
-			assertThat(this.paths.sameAnswer(TEACHERS, variables, Tokens.admin()).at("/data/teachers/edges").size()).as(variables)
+			assertThat(paths.sameAnswer(TEACHERS, variables, Tokens.admin()).at("/data/teachers/edges").size()).as(variables)
 				.isGreaterThan(0);
 			asked++;
 		}
-		JsonNode teachers = this.paths.sameAnswer(TEACHERS, "{\"first\":20,\"filter\":{\"regionCode\":\"511921\",\"name\":\"王\"}}",
+		JsonNode teachers = paths.sameAnswer(TEACHERS, "{\"first\":20,\"filter\":{\"regionCode\":\"511921\",\"name\":\"王\"}}",
 				Tokens.admin());
 		assertThat(teachers.at("/data/teachers/edges").size()).isGreaterThan(0);
-		this.paths.sameAnswer(TEACHERS, "{\"last\":3,\"before\":\"" + teachers.at("/data/teachers/pageInfo/endCursor").asString()
+		paths.sameAnswer(TEACHERS, "{\"last\":3,\"before\":\"" + teachers.at("/data/teachers/pageInfo/endCursor").asString()
 				+ "\",\"filter\":{\"regionCode\":\"511921\",\"name\":\"王\"}}",
 				Tokens.admin());
-		assertThat(this.paths.answered("sql")).isEqualTo(before + asked + 2);
+		assertThat(paths.answered("sql")).isEqualTo(before + asked + 2);
 	}
 
 	/** Malformed cursors, a cursor of another list and bad sizes: the resolver answers the error, as before. */
 	@Test
 	void badPagingArgumentsAnswerAsBefore() {
-		double refused = this.paths.answered("lookup-refused");
-		JsonNode teacher = this.paths.sameAnswer(TEACHERS, "{\"first\":1}", Tokens.admin());
+		double refused = paths.answered("lookup-refused");
+		JsonNode teacher = paths.sameAnswer(TEACHERS, "{\"first\":1}", Tokens.admin());
 		String[] variables = { "{\"after\":\"nonsense\"}", "{\"after\":\"" + teacher.at("/data/teachers/pageInfo/endCursor").asString()
 				+ "\"}", "{\"first\":101}", "{\"first\":3,\"last\":3}" };
 		for (String variable : variables) {
-			JsonNode answer = this.paths.sameAnswer(SCHOOLS, variable, Tokens.admin());
+			JsonNode answer = paths.sameAnswer(SCHOOLS, variable, Tokens.admin());
 			assertThat(answer.at("/errors/0/extensions/classification").asString()).as(variable).isEqualTo("BAD_REQUEST");
 		}
-		assertThat(this.paths.answered("lookup-refused")).isEqualTo(refused + variables.length);
+		assertThat(paths.answered("lookup-refused")).isEqualTo(refused + variables.length);
 	}
 
 	/**
@@ -125,39 +113,39 @@ class SqlReadPagesTests {
 	 */
 	@Test
 	void theScopeAndTheSchemaRulesDecideAsOnTheResolverPath() {
-		String school = this.paths.sameAnswer(SCHOOLS, "{\"first\":1,\"filter\":{\"regionCode\":\"511921\"}}", Tokens.admin())
+		String school = paths.sameAnswer(SCHOOLS, "{\"first\":1,\"filter\":{\"regionCode\":\"511921\"}}", Tokens.admin())
 			.at("/data/schools/edges/0/node/id").asString();
 		List<String> readers = List.of(Tokens.admin(), Tokens.token("county-admin", List.of("ADMIN"), "511921", null),
 				Tokens.token("school-admin", List.of("SCHOOL_ADMIN"), "511921", school),
 				Tokens.token("elsewhere", List.of("ADMIN"), "999999", null));
 		List<String> noNames = List.of(Tokens.token("county-viewer", List.of("VIEWER"), "511921", null),
 				Tokens.token("city-planner", List.of("PLANNER"), "511900", null));
-		double sql = this.paths.answered("sql");
-		double ruled = this.paths.answered("rule-refused");
-		double refused = this.paths.answered("lookup-refused");
+		double sql = paths.answered("sql");
+		double ruled = paths.answered("rule-refused");
+		double refused = paths.answered("lookup-refused");
 		for (String caller : readers) {
-			this.paths.sameAnswer(SCHOOLS, "{\"first\":30}", caller);
-			this.paths.sameAnswer(TEACHERS, "{\"first\":30,\"filter\":{\"name\":\"王\"}}", caller);
+			paths.sameAnswer(SCHOOLS, "{\"first\":30}", caller);
+			paths.sameAnswer(TEACHERS, "{\"first\":30,\"filter\":{\"name\":\"王\"}}", caller);
 		}
 		for (String caller : noNames) {
-			this.paths.sameAnswer(SCHOOLS, "{\"first\":30}", caller);
-			JsonNode named = this.paths.sameAnswer(TEACHERS, "{\"first\":30}", caller);
+			paths.sameAnswer(SCHOOLS, "{\"first\":30}", caller);
+			JsonNode named = paths.sameAnswer(TEACHERS, "{\"first\":30}", caller);
 			assertThat(named.at("/errors/0/extensions/classification").asString()).isEqualTo("FORBIDDEN");
-			this.paths.sameAnswer(TEACHERS, "{\"first\":30,\"filter\":{\"name\":\"王\"}}", caller);
+			paths.sameAnswer(TEACHERS, "{\"first\":30,\"filter\":{\"name\":\"王\"}}", caller);
 		}
-		JsonNode viewer = this.paths.sameAnswer(TEACHERS.replace("name highestDegree", "highestDegree"), "{\"first\":30}", noNames.get(0));
+		JsonNode viewer = paths.sameAnswer(TEACHERS.replace("name highestDegree", "highestDegree"), "{\"first\":30}", noNames.get(0));
 		assertThat(viewer.at("/data/teachers/edges").size()).isEqualTo(30);
 		for (String caller : new String[] { null, Tokens.token("roleless", List.of(), null, null) }) {
-			this.paths.sameAnswer(SCHOOLS, "{\"first\":30}", caller);
-			this.paths.sameAnswer(TEACHERS, "{\"first\":30}", caller);
+			paths.sameAnswer(SCHOOLS, "{\"first\":30}", caller);
+			paths.sameAnswer(TEACHERS, "{\"first\":30}", caller);
 		}
-		assertThat(this.paths.answered("sql")).isEqualTo(sql + readers.size() * 2 + noNames.size() + 1);
-		assertThat(this.paths.answered("rule-refused")).isEqualTo(ruled + noNames.size());
-		assertThat(this.paths.answered("lookup-refused")).isEqualTo(refused + noNames.size() + 4);
+		assertThat(paths.answered("sql")).isEqualTo(sql + readers.size() * 2 + noNames.size() + 1);
+		assertThat(paths.answered("rule-refused")).isEqualTo(ruled + noNames.size());
+		assertThat(paths.answered("lookup-refused")).isEqualTo(refused + noNames.size() + 4);
 	}
 
 	private JsonNode schools(String variables) {
-		return this.paths.sameAnswer(SCHOOLS, variables, Tokens.admin()).at("/data/schools");
+		return paths.sameAnswer(SCHOOLS, variables, Tokens.admin()).at("/data/schools");
 	}
 
 }

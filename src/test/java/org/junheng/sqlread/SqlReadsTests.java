@@ -6,10 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import org.junheng.Tokens;
@@ -18,23 +16,13 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A query PostgreSQL answers whole gives what the field-by-field path gives ({@link BothPaths}). */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SqlReadsTests {
 
 	private static final String BENCH = "{ plan(id: \\\"UGxhbjox\\\") { id title startYear endYear status region { name } "
 			+ "milestones { id title dueOn status progress achievedOn updatedAt } targets { id measure unit baseline targetValue deadline } } }";
 
-	private BothPaths paths;
-
-	@BeforeAll
-	void start() {
-		this.paths = new BothPaths();
-	}
-
-	@AfterAll
-	void stop() {
-		this.paths.close();
-	}
+	@RegisterExtension
+	static final BothPaths paths = new BothPaths();
 
 	/**
 	 * Every field every package declares, reached from the root fields, selected at once (with an
@@ -43,12 +31,12 @@ class SqlReadsTests {
 	 */
 	@Test
 	void everyDeclaredFieldReadsAsTheResolversWriteIt() {
-		Map<String, JsonType> types = SqlReads.byName(List.copyOf(this.paths.sql.beans(JsonType.class)));
+		Map<String, JsonType> types = SqlReads.byName(List.copyOf(paths.sql.beans(JsonType.class)));
 		String document = "query everything($id: ID!) { plan(id: $id) { ...whole } } fragment whole on Plan "
 				+ selection(types.get("Plan"), types);
-		double before = this.paths.answered("sql");
-		JsonNode answer = this.paths.sameAnswer(document.replace("\"", "\\\""), "{\"id\":\"UGxhbjox\"}", Tokens.admin());
-		assertThat(this.paths.answered("sql")).isEqualTo(before + 1);
+		double before = paths.answered("sql");
+		JsonNode answer = paths.sameAnswer(document.replace("\"", "\\\""), "{\"id\":\"UGxhbjox\"}", Tokens.admin());
+		assertThat(paths.answered("sql")).isEqualTo(before + 1);
 		assertThat(answer.at("/data/plan/milestones").size()).isGreaterThan(3);
 		assertThat(answer.at("/data/plan/targets").size()).isGreaterThan(3);
 		assertThat(answer.at("/data/plan/region/name").asString()).isNotEmpty();
@@ -71,26 +59,26 @@ class SqlReadsTests {
 				Tokens.token("roleless", List.of(), null, null)));
 		callers.add(null);
 		int seen = 0;
-		double sql = this.paths.answered("sql");
-		double refused = this.paths.answered("lookup-refused");
+		double sql = paths.answered("sql");
+		double refused = paths.answered("lookup-refused");
 		for (String caller : callers) {
-			JsonNode answer = this.paths.sameAnswer(BENCH, "{}", caller);
+			JsonNode answer = paths.sameAnswer(BENCH, "{}", caller);
 			seen += answer.at("/data/plan/id").isString() ? 1 : 0;
 		}
 		// The admin, the county's viewer and the city's planner read it; the others get null or FORBIDDEN.
 		assertThat(seen).isEqualTo(3);
 		// Outside the region the statement finds nothing; without any scope the resolver answers FORBIDDEN.
-		assertThat(this.paths.answered("sql")).isEqualTo(sql + 4);
-		assertThat(this.paths.answered("lookup-refused")).isEqualTo(refused + 2);
+		assertThat(paths.answered("sql")).isEqualTo(sql + 4);
+		assertThat(paths.answered("lookup-refused")).isEqualTo(refused + 2);
 	}
 
 	@Test
 	void unknownAndMalformedIdsAnswerAsBefore() {
-		assertThat(this.paths.sameAnswer(BENCH.replace("UGxhbjox", "UGxhbjo5OTk5"), "{}", Tokens.admin()).at("/data/plan").isNull())
+		assertThat(paths.sameAnswer(BENCH.replace("UGxhbjox", "UGxhbjo5OTk5"), "{}", Tokens.admin()).at("/data/plan").isNull())
 			.isTrue();
-		assertThat(this.paths.sameAnswer(BENCH.replace("UGxhbjox", "nonsense"), "{}", Tokens.admin()).at("/errors/0/extensions/classification")
+		assertThat(paths.sameAnswer(BENCH.replace("UGxhbjox", "nonsense"), "{}", Tokens.admin()).at("/errors/0/extensions/classification")
 			.asString()).isEqualTo("BAD_REQUEST");
-		assertThat(this.paths.sameAnswer(BENCH.replace("UGxhbjox", "UmVnaW9uOjUxMTkyMQ"), "{}", Tokens.admin()).at("/errors").size())
+		assertThat(paths.sameAnswer(BENCH.replace("UGxhbjox", "UmVnaW9uOjUxMTkyMQ"), "{}", Tokens.admin()).at("/errors").size())
 			.isEqualTo(1);
 	}
 
@@ -101,17 +89,17 @@ class SqlReadsTests {
 				"{ plan(id: \\\"UGxhbjox\\\") { title @include(if: false) status } }",
 				"{ plan(id: \\\"UGxhbjox\\\") { title targets { progress { fraction met } } } }",
 				"{ a: plan(id: \\\"UGxhbjox\\\") { title } b: plan(id: \\\"UGxhbjox\\\") { status } }" };
-		double before = this.paths.answered("sql");
+		double before = paths.answered("sql");
 		for (String document : documents) {
-			assertThat(this.paths.sameAnswer(document, "{}", Tokens.admin()).has("data")).isTrue();
+			assertThat(paths.sameAnswer(document, "{}", Tokens.admin()).has("data")).isTrue();
 		}
-		assertThat(this.paths.answered("sql")).isEqualTo(before);
+		assertThat(paths.answered("sql")).isEqualTo(before);
 	}
 
 	/** Java's OffsetDateTime text (the DateTime scalar) and PostgreSQL's, for instants with and without seconds and fractions. */
 	@Test
 	void dateTimesAreWrittenAsJavaWritesThem() {
-		DatabaseClient db = this.paths.sql.bean(DatabaseClient.class);
+		DatabaseClient db = paths.sql.bean(DatabaseClient.class);
 		for (String instant : new String[] { "2026-03-01 08:00:00+00", "2026-03-01 08:00:05+00", "2026-03-01 08:00:05.120+00",
 				"2026-03-01 08:00:05.123456+00", "2026-12-31 23:59:59.999+00", "2026-03-01 08:00:00.000001+00" }) {
 			Map<String, Object> row = db.sql("select t, " + SqlJson.dateTime("t") + " as text from (values (timestamptz '" + instant

@@ -124,13 +124,16 @@ public abstract class EventTable<E> implements SmartLifecycle {
 			Flux<E> replayed = Flux.defer(() -> replay(filterSql, filterValue, start)).filter(filter);
 			return Flux.mergeSequential(1, replayed, liveEvents)
 				// One operator for both (it runs for every subscriber and event): skip what was
-				// already handed on (the replay and the live stream overlap), note what is.
-				.<E>handle((event, sink) -> {
+				// already handed on (the replay and the live stream overlap), note what is. A
+				// filter, not a handle: Reactor restores the context's ThreadLocals (security,
+				// observation) around every handle call, 14% of the fan-out's CPU.
+				.filter((event) -> {
 					long id = this.id.applyAsLong(event);
-					if (id > seen.get()) {
-						seen.set(id);
-						sink.next(event);
+					if (id <= seen.get()) {
+						return false;
 					}
+					seen.set(id);
+					return true;
 				})
 				.onErrorMap(Exceptions::isOverflow, (overflow) -> {
 					this.fellBehind.increment();

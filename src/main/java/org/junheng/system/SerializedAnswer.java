@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 import tools.jackson.databind.util.RawValue;
 
@@ -20,6 +21,9 @@ public final class SerializedAnswer extends AbstractMap<String, Object> {
 	private final Map<String, Object> parts;
 
 	private final byte[] json;
+
+	/** Racy by design: whoever frames last wins, and every value it can hold is right. */
+	private volatile Framed last;
 
 	private SerializedAnswer(Map<String, Object> parts, byte[] json) {
 		this.parts = parts;
@@ -45,6 +49,26 @@ public final class SerializedAnswer extends AbstractMap<String, Object> {
 	/** The whole answer as UTF-8 JSON; not to be changed. */
 	byte[] json() {
 		return this.json;
+	}
+
+	/**
+	 * The message {@code frame} makes of this id and the answer's bytes, or null if it makes none.
+	 * The last one made is kept: subscribers of one event that number their subscriptions alike
+	 * (most clients' first subscription is "1") are sent the same bytes, made once.
+	 */
+	byte[] framed(String id, BiFunction<String, byte[], byte[]> frame) {
+		Framed last = this.last;
+		if (last != null && last.id().equals(id)) {
+			return last.frame();
+		}
+		byte[] made = frame.apply(id, this.json);
+		if (made != null) {
+			this.last = new Framed(id, made);
+		}
+		return made;
+	}
+
+	private record Framed(String id, byte[] frame) {
 	}
 
 	@Override

@@ -49,18 +49,37 @@ final class WebSocketFrames implements Encoder<Object> {
 	public DataBuffer encodeValue(Object value, DataBufferFactory buffers, ResolvableType type, MimeType mimeType,
 			Map<String, Object> hints) {
 		if (value instanceof GraphQlWebSocketMessage message && message.resolvedType() == GraphQlWebSocketMessageType.NEXT
-				&& message.getPayload() instanceof SerializedAnswer answer && plain(message.getId())) {
-			byte[] payload = answer.json();
-			String id = message.getId();
-			DataBuffer frame = buffers.allocateBuffer(BEFORE_ID.length + id.length() + BEFORE_PAYLOAD.length + payload.length + 1);
-			frame.write(BEFORE_ID);
-			frame.write(id, StandardCharsets.US_ASCII);
-			frame.write(BEFORE_PAYLOAD);
-			frame.write(payload);
-			frame.write((byte) '}');
-			return frame;
+				&& message.getPayload() instanceof SerializedAnswer answer) {
+			byte[] frame = answer.framed(message.getId(), WebSocketFrames::next);
+			if (frame != null) {
+				// Read-only from here on: every subscriber's buffer may wrap the same bytes.
+				return buffers.wrap(frame);
+			}
 		}
 		return this.json.encodeValue(value, buffers, type, mimeType, hints);
+	}
+
+	/**
+	 * The {@code next} message of this id around the answer's bytes; none for an id JSON would
+	 * have to escape (Jackson writes those). A heap array, not a pooled buffer: the fan-out runs on
+	 * the event reader's thread, where taking a pooled buffer cost more than the copy.
+	 */
+	private static byte[] next(String id, byte[] payload) {
+		if (!plain(id)) {
+			return null;
+		}
+		byte[] frame = new byte[BEFORE_ID.length + id.length() + BEFORE_PAYLOAD.length + payload.length + 1];
+		int at = 0;
+		System.arraycopy(BEFORE_ID, 0, frame, at, BEFORE_ID.length);
+		at += BEFORE_ID.length;
+		for (int i = 0; i < id.length(); i++) {
+			frame[at++] = (byte) id.charAt(i);
+		}
+		System.arraycopy(BEFORE_PAYLOAD, 0, frame, at, BEFORE_PAYLOAD.length);
+		at += BEFORE_PAYLOAD.length;
+		System.arraycopy(payload, 0, frame, at, payload.length);
+		frame[frame.length - 1] = '}';
+		return frame;
 	}
 
 	/** An id JSON writes as it is: printable ASCII without quote or backslash (others go to Jackson). */

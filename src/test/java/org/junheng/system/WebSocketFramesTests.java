@@ -50,8 +50,11 @@ class WebSocketFramesTests {
 		Map<String, Object> plain = new LinkedHashMap<>();
 		plain.put("data", data);
 		plain.put("errors", errors);
-		for (String id : new String[] { "1", "d0c8a3f4-6a1e-4c1b-9e55-1f0f2b8d7c11", "带\"引号的", "line\nbreak" }) {
-			JsonNode sent = tree(this.frames, GraphQlWebSocketMessage.next(id, SerializedAnswer.of(written)));
+		// One answer, as the subscribers of one event share it: the frame kept for one id is never
+		// another id's.
+		SerializedAnswer answer = SerializedAnswer.of(written);
+		for (String id : new String[] { "1", "1", "d0c8a3f4-6a1e-4c1b-9e55-1f0f2b8d7c11", "1", "带\"引号的", "1", "line\nbreak", "2" }) {
+			JsonNode sent = tree(this.frames, GraphQlWebSocketMessage.next(id, answer));
 			assertThat(sent).isEqualTo(tree(this.jackson, GraphQlWebSocketMessage.next(id, plain)));
 			assertThat(sent.path("id").asString()).isEqualTo(id);
 		}

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -23,6 +25,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
+import org.junheng.system.ConnectionLoop;
 import org.junheng.system.FellBehindException;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -58,11 +61,11 @@ public abstract class EventTable<E> implements SmartLifecycle {
 	private final int subscriberBuffer;
 
 	/**
-	 * Completed when this instance stops, which ends every live stream; a new one is made when it
+	 * Completed when this instance stops, which ends every live stream; new ones are made when it
 	 * starts again (a context can be stopped and restarted, as the test framework does with the
 	 * contexts it caches).
 	 */
-	private volatile Sinks.Many<E> live = Sinks.many().multicast().directBestEffort();
+	private final LiveStreams<E> live = new LiveStreams<>();
 
 	private volatile boolean stopped;
 
@@ -114,7 +117,8 @@ public abstract class EventTable<E> implements SmartLifecycle {
 			// the FELL_BEHIND error does (LiveExecution holds a stream's error back
 			// until the events it started are sent), so this is the last cursor the client receives.
 			AtomicLong seen = new AtomicLong(start);
-			Flux<E> liveEvents = this.live.asFlux()
+			// On the subscriber's connection's event loop, where it has one (see LiveStreams).
+			Flux<E> liveEvents = Flux.deferContextual((context) -> this.live.on(ConnectionLoop.in(context)))
 				.filter(filter)
 				.onBackpressureBuffer(this.subscriberBuffer, BufferOverflowStrategy.ERROR);
 			// One event at a time from each: the live buffer above is the subscriber's only queue,
@@ -157,7 +161,12 @@ public abstract class EventTable<E> implements SmartLifecycle {
 	 * the latest event, so a slow reader never falls behind.
 	 */
 	public Flux<E> live(Predicate<E> filter) {
-		return Flux.defer(() -> this.live.asFlux()).filter(filter).onBackpressureLatest();
+		return Flux.defer(() -> this.live.on(null)).filter(filter).onBackpressureLatest();
+	}
+
+	/** How many live subscribers follow each event loop's stream, and (under null) the reader's. */
+	Map<Executor, Integer> followers() {
+		return this.live.followers();
 	}
 
 	/** The cursor of the newest committed event, read from the table (this instance may lag). */
@@ -167,7 +176,7 @@ public abstract class EventTable<E> implements SmartLifecycle {
 
 	/** Completes when this instance stops, so that endless streams built on events end with it. */
 	public Mono<Void> stopping() {
-		return Mono.defer(() -> this.live.asFlux().then());
+		return Mono.defer(() -> this.live.on(null).then());
 	}
 
 	/** Events after a cursor, from the table, a page at a time, matching the SQL filter. */
@@ -192,8 +201,7 @@ public abstract class EventTable<E> implements SmartLifecycle {
 			.doOnNext((event) -> {
 				this.position.set(this.id.applyAsLong(event));
 				this.lag.record(Duration.between(this.occurredAt.apply(event).toInstant(), Instant.now()));
-				// Serialized by the reader; no subscribers is not a failure.
-				this.live.tryEmitNext(event);
+				this.live.hand(event);
 			})
 			.then();
 	}
@@ -201,7 +209,7 @@ public abstract class EventTable<E> implements SmartLifecycle {
 	@Override
 	public void start() {
 		if (this.stopped) {
-			this.live = Sinks.many().multicast().directBestEffort();
+			this.live.renew();
 			this.stopped = false;
 		}
 		this.reader = newest()
@@ -226,7 +234,7 @@ public abstract class EventTable<E> implements SmartLifecycle {
 			current.dispose();
 		}
 		this.stopped = true;
-		this.live.tryEmitComplete();
+		this.live.complete();
 	}
 
 	@Override

@@ -32,6 +32,12 @@ class SharedResults {
 		.maximumSize(10_000)
 		.build();
 
+	/**
+	 * The event asked about last, and its results: every subscriber of an event asks within a few
+	 * milliseconds, and the cache's lookup (hashing, a read buffer) was 5% of the fan-out.
+	 */
+	private volatile Latest latest;
+
 	private final JsonMapper json;
 
 	SharedResults(JsonMapper json) {
@@ -44,7 +50,15 @@ class SharedResults {
 	 */
 	CompletableFuture<ExecutionResult> result(Object event, SharingKey key,
 			Function<Object, CompletableFuture<ExecutionResult>> execute) {
-		Map<SharingKey, CompletableFuture<ExecutionResult>> results = this.byEvent.get(event, (absent) -> new ConcurrentHashMap<>());
+		Latest latest = this.latest;
+		Map<SharingKey, CompletableFuture<ExecutionResult>> results;
+		if (latest != null && latest.event() == event) {
+			results = latest.results();
+		}
+		else {
+			results = this.byEvent.get(event, (absent) -> new ConcurrentHashMap<>());
+			this.latest = new Latest(event, results);
+		}
 		CompletableFuture<ExecutionResult> found = results.get(key);
 		if (found != null) {
 			return found;
@@ -71,6 +85,9 @@ class SharedResults {
 		Map<String, String> written = new LinkedHashMap<>();
 		result.toSpecification().forEach((name, value) -> written.put(name, this.json.writeValueAsString(value)));
 		return new Serialized(result, SerializedAnswer.of(written));
+	}
+
+	private record Latest(Object event, Map<SharingKey, CompletableFuture<ExecutionResult>> results) {
 	}
 
 	private record Serialized(ExecutionResult result, Map<String, Object> specification) implements ExecutionResult {

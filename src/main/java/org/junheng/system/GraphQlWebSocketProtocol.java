@@ -95,6 +95,19 @@ class GraphQlWebSocketProtocol {
 		return withFrames;
 	}
 
+	/** Names the upgrade's connection's event loop to the socket's subscriptions (see {@link ConnectionLoop}). */
+	@Bean
+	WebFilter graphQlSocketLoop(GraphQlProperties properties) {
+		String path = properties.getWebsocket().getPath();
+		return (exchange, chain) -> {
+			if (!exchange.getRequest().getPath().value().equals(path)
+					|| !"websocket".equalsIgnoreCase(exchange.getRequest().getHeaders().getUpgrade())) {
+				return chain.filter(exchange);
+			}
+			return chain.filter(exchange).contextWrite((context) -> ConnectionLoop.with(context, exchange.getRequest()));
+		};
+	}
+
 	/** Puts {@code graphql-transport-ws} first in an upgrade request's offered protocols, when offered. */
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)

@@ -4,8 +4,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.netty.channel.EventLoop;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 
@@ -15,6 +18,7 @@ import org.junheng.TestData;
 import org.junheng.Tokens;
 import org.junheng.system.PersistedQueries;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -43,6 +47,10 @@ class SharedExecutionTests {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	@Qualifier("milestoneEvents")
+	private EventTable<?> milestoneEvents;
 
 	@Test
 	void subscribersOfOneDocumentAndAuthorityHaveEachLiveEventExecutedOnce() {
@@ -147,6 +155,36 @@ class SharedExecutionTests {
 			subscribers.received.get(1).get(0).path("milestoneUpdates.kind").entity(String.class).isEqualTo("PROGRESS_CHANGED")
 				.path("milestoneUpdates.milestone").pathDoesNotExist();
 		}
+	}
+
+	@Test
+	void aSocketsSubscriptionsFollowTheirConnectionsEventLoopAndAreSentEveryEvent() {
+		String plan = plan(TestData.county(this.graphQl));
+		String milestone = milestones(plan).get(0);
+		Map<Executor, Integer> before = this.milestoneEvents.followers();
+		try (Subscribers subscribers = new Subscribers()) {
+			for (int i = 0; i < 3; i++) {
+				subscribers.follow(live(null).documentName("milestoneUpdatesNested").variable("planId", plan));
+			}
+			// Each joins its stream once its checks are answered: wait for the three.
+			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+			while (joined(before, this.milestoneEvents.followers()) < 3) {
+				assertThat(System.nanoTime()).as("three subscribers follow a stream").isLessThan(deadline);
+				Thread.onSpinWait();
+			}
+			Map<Executor, Integer> after = this.milestoneEvents.followers();
+			assertThat(after.get(null)).as("on the reader's own stream").isEqualTo(before.get(null));
+			after.keySet().stream().filter(Objects::nonNull)
+				.forEach((loop) -> assertThat(loop).as("a stream is a server connection's event loop").isInstanceOf(EventLoop.class));
+			update(milestone, 10);
+			subscribers.awaitEach(10);
+			update(milestone, 20);
+			subscribers.awaitEach(20);
+		}
+	}
+
+	private static int joined(Map<Executor, Integer> before, Map<Executor, Integer> now) {
+		return now.entrySet().stream().mapToInt((follow) -> follow.getValue() - before.getOrDefault(follow.getKey(), 0)).sum();
 	}
 
 	/** Apollo's persisted-query extension: the SHA-256 of the document, in hex. */

@@ -12,6 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.codec.Encoder;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferFactory;
+import org.springframework.core.io.buffer.DefaultDataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.graphql.server.support.GraphQlWebSocketMessage;
 import org.springframework.http.MediaType;
@@ -58,6 +60,25 @@ class WebSocketFramesTests {
 			assertThat(sent).isEqualTo(tree(this.jackson, GraphQlWebSocketMessage.next(id, plain)));
 			assertThat(sent.path("id").asString()).isEqualTo(id);
 		}
+	}
+
+	@Test
+	void subscribersOfOneAnswerWithOneIdAreSentTheSameBytesMadeOnce() {
+		SerializedAnswer answer = SerializedAnswer.of(Map.of("data", "{\"milestoneUpdates\":{\"cursor\":\"42\"}}"));
+		// Jackson would take a buffer from the factory; the frame around a written answer wraps its own bytes.
+		DataBufferFactory noAllocation = new DefaultDataBufferFactory() {
+			@Override
+			public DefaultDataBuffer allocateBuffer(int initialCapacity) {
+				throw new AssertionError("a written answer's frame took a buffer");
+			}
+		};
+		DataBuffer first = this.frames.encodeValue(GraphQlWebSocketMessage.next("1", answer), noAllocation, MESSAGE,
+				MediaType.APPLICATION_JSON, Map.of());
+		DataBuffer second = this.frames.encodeValue(GraphQlWebSocketMessage.next("1", answer), noAllocation, MESSAGE,
+				MediaType.APPLICATION_JSON, Map.of());
+		assertThat(first.toString(StandardCharsets.UTF_8))
+			.isEqualTo("{\"id\":\"1\",\"type\":\"next\",\"payload\":{\"data\":{\"milestoneUpdates\":{\"cursor\":\"42\"}}}}");
+		assertThat(second.asByteBuffer().array()).isSameAs(first.asByteBuffer().array());
 	}
 
 	@Test

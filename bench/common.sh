@@ -27,7 +27,9 @@ load_tools() {
 }
 
 build() {
-  ./mvnw -q -B -DskipTests package
+  # clean: a resource removed from the tree (a migration dropped) stays in target/ and in the jar
+  # otherwise, and Flyway takes a migration newer than every local one as "future" and keeps it.
+  ./mvnw -q -B -DskipTests clean package
   JAR=$(ls target/junheng-*.jar | grep -v -- '-plain' | head -1)
 }
 

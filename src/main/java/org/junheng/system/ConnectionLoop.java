@@ -14,10 +14,9 @@ import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
  * The event loop of the WebSocket connection a subscription came on, carried in the Reactor
  * context of everything the connection's handler runs (put there when the upgrade request passes
  * {@link GraphQlWebSocketProtocol}'s filter; Reactor Netty runs the socket's handler in the
- * upgrade's context). Live events are handed to each loop once
- * and sent from there to its own connections: a message written from another thread is queued to
- * the connection's loop one subscriber at a time, and the walk over every subscriber ran on one
- * thread of the two cores.
+ * upgrade's context). Live events are handed to each loop once and sent from there to its own
+ * connections: a message written from another thread is queued to the connection's loop one
+ * subscriber at a time, and one thread walked every subscriber.
  */
 public final class ConnectionLoop {
 

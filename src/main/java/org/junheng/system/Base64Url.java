@@ -17,6 +17,11 @@ final class Base64Url {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
 	}
 
+	/** The text it encodes; {@link IllegalArgumentException} when it is not base64url. */
+	static String text(String encoded) {
+		return new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8);
+	}
+
 	/** The same of a text expression ({@code encode} breaks lines every 76 characters: they go too). */
 	static String sql(String expression) {
 		return "translate(encode(convert_to(" + expression + ", 'UTF8'), 'base64'), E'+/=\\n', '-_')";

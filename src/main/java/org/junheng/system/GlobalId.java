@@ -1,8 +1,5 @@
 package org.junheng.system;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-
 /**
  * A Relay global ID: the GraphQL type and its key, base64url-encoded so clients treat it as opaque.
  */
@@ -23,7 +20,7 @@ public record GlobalId(String type, String key) {
 			return null;
 		}
 		try {
-			String raw = new String(Base64.getUrlDecoder().decode(id), StandardCharsets.UTF_8);
+			String raw = Base64Url.text(id);
 			int colon = raw.indexOf(':');
 			return (colon > 0 && colon < raw.length() - 1) ? new GlobalId(raw.substring(0, colon), raw.substring(colon + 1))
 					: null;

@@ -1,8 +1,5 @@
 package org.junheng.system;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-
 /**
  * Cursors carry the list and order they belong to and the row's key, nothing else: no field
  * value (a teacher's name, say) travels in them. Written by Java for lists run field by field
@@ -30,7 +27,7 @@ final class KeysetCursor {
 			return null;
 		}
 		try {
-			String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+			String raw = Base64Url.text(cursor);
 			String[] parts = raw.split("\\|", -1);
 			if (parts.length == 2 && parts[0].equals(sort.name()) && parts[1].matches("[0-9]{1,18}")) {
 				return Long.valueOf(parts[1]);

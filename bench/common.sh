@@ -7,6 +7,7 @@ RESULTS=bench/results
 mkdir -p "$RESULTS"
 # The load: the operations of bench/operations, each for a bounded time after a warm-up.
 WARMUP=${BENCH_WARMUP:-15}
+WARMUP_ROTATIONS=${BENCH_WARMUP_ROTATIONS:-8}
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
 OPERATIONS=(school-page plan teacher-search)
 
@@ -46,6 +47,31 @@ bench_token() {
 }
 export AUTH="Bearer $(bench_token)"
 
+# warm_up NAME COMMAND ITEM...: runs "COMMAND ITEM BENCH_WARMUP" for each item in turn, in rotations,
+# until no item's requests/s rose by more than a tenth over the rotation before (at least 2
+# rotations, at most BENCH_WARMUP_ROTATIONS, 8), and prints each rotation's figures; sets WARMED
+# to how many it took. A fixed warm-up measured the JVM half compiled: on 2 cores its one C2
+# thread takes about two minutes of load to compile Junheng's hot paths (the page of schools went
+# from 150 to 720 requests/s over eight rotations of the three operations), where Node's V8 is
+# warm within seconds. COMMAND's output holds wrk's "Requests/sec" line or starts with the figure.
+warm_up() {
+  local name=$1 command=$2; shift 2
+  local -A before=()
+  local rotation item rps rising line
+  for rotation in $(seq 1 "$WARMUP_ROTATIONS"); do
+    rising=0; line=""
+    for item in "$@"; do
+      rps=$($command "$item" "$WARMUP" | awk '/Requests\/sec/ {print $2; found=1; exit} NR == 1 && $1 ~ /^[0-9.]+$/ {first=$1} END {if (!found) print first}')
+      line+=" $item $rps"
+      awk -v now="$rps" -v was="${before[$item]:-0}" 'BEGIN {exit !(now > 1.1 * was)}' && rising=1
+      before[$item]=$rps
+    done
+    echo "warming $name, rotation $rotation:$line req/s"
+    WARMED=$rotation
+    [ "$rotation" -ge 2 ] && [ "$rising" = 0 ] && return
+  done
+}
+
 # Reading wrk --latency reports: requests/s, the 99th percentile in ms, and the median of a
 # column of figures (one per line on standard input).
 wrk_rps() { awk '/Requests\/sec/ {print $2}' "$1"; }
@@ -53,6 +79,9 @@ wrk_p99_ms() {
   awk '$1 == "99%" {v=$2; if (v ~ /ms$/) {sub(/ms/, "", v)} else if (v ~ /us$/) {sub(/us/, "", v); v=v/1000} else if (v ~ /s$/) {sub(/s/, "", v); v=v*1000}; print v}' "$1"
 }
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+# hit OPERATION SECONDS: wrk's report of that load of bench/operations on the server at $PORT.
+hit() { BODY="bench/operations/$1.json" wrk -t1 -c"$CONNECTIONS" -d"$2s" -s bench/graphql.lua "http://127.0.0.1:$PORT/graphql"; }
 
 post() { curl -s -X POST "http://127.0.0.1:$PORT/graphql" -H 'Content-Type: application/json' -H "Authorization: $AUTH" --data-binary "@$1"; }
 

@@ -3,7 +3,7 @@
 #
 # Builds the server of commit REV (in a temporary worktree) and of the working tree, starts both on
 # 127.0.0.1 over the same generated data set (each with its own embedded PostgreSQL under
-# bench/results/), warms both, then loads each operation of bench/operations with wrk in rounds
+# bench/results/), warms both until they are steady (common.sh's warm_up), then loads each operation of bench/operations with wrk in rounds
 # that alternate between the two, and prints the median requests/s and p99 of each and their
 # ratio. Alternating rounds share the machine's noise between the two, so the ratio means more
 # than either figure.
@@ -35,18 +35,20 @@ for side in before after; do
   start_server "$SET-$side" "$COUNTIES"
   pids+=("$SERVER_PID"); trap cleanup EXIT
 done
+declare -A ROTATIONS=()
 for side in before after; do
+  PORT=${PORTS[$side]}
   for op in "${OPERATIONS[@]}"; do
-    PORT=${PORTS[$side]}
     if post "bench/operations/$op.json" | grep -q '"errors"'; then echo "$side: $op answered with errors" >&2; exit 1; fi
-    BODY="bench/operations/$op.json" wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" -s bench/graphql.lua "http://127.0.0.1:$PORT/graphql" > /dev/null
   done
+  warm_up "$side" hit "${OPERATIONS[@]}"
+  ROTATIONS[$side]=$WARMED
 done
 report=$RESULTS/compare-$SET.md
 {
   echo "# $REV (before) against the working tree (after), $SET data set"
   echo
-  echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores; wrk 1 thread, $CONNECTIONS connections; $ROUNDS alternating rounds of ${DURATION}s after ${WARMUP}s of warm-up each; JVM: $JVM_OPTS"
+  echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores; wrk 1 thread, $CONNECTIONS connections; $ROUNDS alternating rounds of ${DURATION}s; warmed until steady (${WARMUP}s an operation, before ${ROTATIONS[before]} rotations, after ${ROTATIONS[after]}); JVM: $JVM_OPTS"
   echo
   echo "| operation | before req/s | after req/s | after / before | before p99 ms | after p99 ms |"
   echo "|---|---|---|---|---|---|"

@@ -37,7 +37,7 @@ load() { # name -> "rps p99ms"
   esac | awk '/Requests\/sec/ {r=$2} $1 == "99%" {v=$2; if (v ~ /ms$/) {sub(/ms/, "", v)} else if (v ~ /us$/) {sub(/us/, "", v); v=v/1000} else if (v ~ /s$/) {sub(/s/, "", v); v=v*1000}; p=v} END {print r, p}'
 }
 KINDS=(static typename document persisted)
-for kind in "${KINDS[@]}"; do load "$kind" "$WARMUP" > /dev/null; done
+warm_up server load "${KINDS[@]}"
 declare -A RPS=() P99=()
 for round in $(seq 1 "$ROUNDS"); do
   for kind in "${KINDS[@]}"; do

@@ -9,11 +9,14 @@
 # bench/operations has its PostGraphile equivalent in bench/peers/v4/operations and
 # bench/peers/v5/operations; the script checks that each peer answers with the same rows, fields
 # and order as Junheng (bench/peers/same.mjs) and stops if not. Then it warms every server on
-# every operation and loads them with wrk in rounds, each round every server on every operation
-# (the servers' order turning from round to round), and prints the median requests/s and p99 of
-# each, and Junheng's requests/s over the faster peer's.
+# every operation until its requests/s stop rising (bench/common.sh's warm_up) and loads them
+# with wrk in rounds, each round every server on every operation (the servers' order turning from
+# round to round), and prints the median requests/s and p99 of each, and Junheng's requests/s
+# over the faster peer's.
 #
-# BENCH_ROUNDS (3), BENCH_DURATION (10 s), BENCH_WARMUP (15 s), BENCH_CONNECTIONS (16); BENCH_SLOW
+# BENCH_ROUNDS (3), BENCH_DURATION (10 s), BENCH_CONNECTIONS (16); BENCH_WARMUP (15 s) and
+# BENCH_WARMUP_ROTATIONS (8): each server is warmed in rotations of every operation until it is
+# steady (bench/common.sh's warm_up), at most that many; BENCH_SLOW
 # (3 s): a server slower than that on one request to an operation is not loaded with it;
 # BENCH_SETTLE (20 s): how long a load's queries may go on in PostgreSQL before they are cancelled (until none comes for 3 s);
 # BENCH_JAR uses that jar instead of building one. BENCH_PEER_PG_OPTIONS: server settings for the
@@ -130,9 +133,12 @@ for op in "${OPERATIONS[@]}"; do
   done
 done
 
-echo "== warming every server on every operation (${WARMUP}s each)"
+echo "== warming every server on every operation, ${WARMUP}s each, in rotations until it is steady"
+declare -A ROTATIONS=()
 for side in "${SIDES[@]}"; do
-  for op in "${OPERATIONS[@]}"; do slow "$side" "$op" || load "$side" "$op" "$WARMUP" > /dev/null; done
+  ops=(); for op in "${OPERATIONS[@]}"; do slow "$side" "$op" || ops+=("$op"); done
+  warm_up "$side" "load $side" "${ops[@]}"
+  ROTATIONS[$side]=$WARMED
 done
 
 echo "== $ROUNDS rounds of ${DURATION}s per server and operation"
@@ -163,7 +169,9 @@ report=$RESULTS/peers-$SET.md
   echo "# Junheng against PostGraphile v4 and v5, $SET data set"
   echo
   echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores shared by every server, PostgreSQL and wrk; wrk 1 thread, $CONNECTIONS connections;" \
-    "$ROUNDS rounds of ${DURATION}s per server and operation after ${WARMUP}s of warm-up each; median of the rounds."
+    "$ROUNDS rounds of ${DURATION}s per server and operation; median of the rounds." \
+    "Warmed on every operation, ${WARMUP}s each, in rotations until no operation rose by a tenth:" \
+    "Junheng ${ROTATIONS[junheng]}, v4 ${ROTATIONS[v4]}, v5 ${ROTATIONS[v5]} rotations."
   echo "Junheng: JVM $JVM_OPTS. PostGraphile v4 $(version v4 postgraphile) with connection-filter $(version v4 postgraphile-plugin-connection-filter)" \
     "on Node $(node --version); v5 $(version v5 postgraphile) with connection-filter $(version v5 postgraphile-plugin-connection-filter)" \
     "on Node $("$NODE22/node" --version); one process each, no authentication (Junheng checks a token on every request)."

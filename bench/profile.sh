@@ -2,7 +2,7 @@
 # Where a request's CPU goes: bench/profile.sh [operation] [county|province]
 #
 # Starts the packaged server on the data set (bench/common.sh) with a JDK Flight Recording,
-# warms it, loads one operation of bench/operations with wrk for BENCH_DURATION seconds (20),
+# warms it until it is steady, loads one operation of bench/operations with wrk for BENCH_DURATION seconds (20),
 # then prints the hottest frames of the recording's CPU samples: by the method on top of the
 # stack (self) and by the Junheng or library package a sample passes through (inclusive), so a
 # change can be profiled before and after with one command. The recording is kept under
@@ -19,7 +19,7 @@ build
 JFR=$RESULTS/profile-$OP.jfr
 start_server "$SET" "$COUNTIES"
 if post "bench/operations/$OP.json" | grep -q '"errors"'; then echo "$OP answered with errors" >&2; exit 1; fi
-BODY="bench/operations/$OP.json" wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" -s bench/graphql.lua "http://127.0.0.1:$PORT/graphql" > /dev/null
+warm_up server hit "$OP"
 echo "one request alone: $(curl -s -o /dev/null -w '%{time_total}' -X POST "http://127.0.0.1:$PORT/graphql" \
   -H 'Content-Type: application/json' -H "Authorization: $AUTH" --data-binary "@bench/operations/$OP.json") s"
 # Only the measured load is recorded, not the start or the warm-up.

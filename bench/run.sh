@@ -26,15 +26,13 @@ run_set() {
   {
     echo "# $name data set: $schools schools, $teachers teachers"
     echo
-    echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores; wrk 1 thread, $CONNECTIONS connections, ${DURATION}s each after ${WARMUP}s of warm-up on every operation; JVM: $JVM_OPTS"
+    echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores; wrk 1 thread, $CONNECTIONS connections, ${DURATION}s each after warming every operation until steady (${WARMUP}s each, in rotations); JVM: $JVM_OPTS"
     echo
     echo "| operation | requests/s | p50 ms | p99 ms | SQL statements per request |"
     echo "|---|---|---|---|---|"
   } > "$report"
   # Warm the JIT on every operation before measuring any of them.
-  for op in "${OPERATIONS[@]}"; do
-    BODY="bench/operations/$op.json" wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" -s bench/graphql.lua "http://127.0.0.1:$PORT/graphql" > /dev/null
-  done
+  warm_up "$name" hit "${OPERATIONS[@]}"
   for op in "${OPERATIONS[@]}"; do
     local body="bench/operations/$op.json"
     if post "$body" | grep -q '"errors"'; then echo "$op answered with errors:" >&2; post "$body" >&2; exit 1; fi

@@ -3,9 +3,9 @@
 #
 # Builds the server of commit REV (in a temporary worktree) and of the working tree, starts both on
 # 127.0.0.1 over the same generated data set (each with its own embedded PostgreSQL under
-# bench/results/), warms both until they are steady (common.sh's warm_up), then loads each operation of bench/operations with wrk in rounds
-# that alternate between the two, and prints the median requests/s and p99 of each and their
-# ratio. Alternating rounds share the machine's noise between the two, so the ratio means more
+# bench/results/), warms both until they are steady (bench/common.sh's warm_up), then loads each
+# operation of bench/operations with wrk in rounds that alternate between the two, and prints the
+# median requests/s and p99 of each and their ratio. Alternating rounds share the machine's noise between the two, so the ratio means more
 # than either figure.
 set -euo pipefail
 cd "$(dirname "$0")/.."

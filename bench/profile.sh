@@ -2,8 +2,8 @@
 # Where a request's CPU goes: bench/profile.sh [operation] [county|province]
 #
 # Starts the packaged server on the data set (bench/common.sh) with a JDK Flight Recording,
-# warms it until it is steady, loads one operation of bench/operations with wrk for BENCH_DURATION seconds (20),
-# then prints the hottest frames of the recording's CPU samples: by the method on top of the
+# warms it until it is steady (bench/common.sh's warm_up), loads one operation of bench/operations
+# with wrk for BENCH_DURATION seconds (20), then prints the hottest frames of the recording's CPU samples: by the method on top of the
 # stack (self) and by the Junheng or library package a sample passes through (inclusive), so a
 # change can be profiled before and after with one command. The recording is kept under
 # bench/results/ for JDK Mission Control.

@@ -68,7 +68,7 @@ warm_up() {
     done
     echo "warming $name, rotation $rotation:$line req/s"
     WARMED=$rotation
-    [ "$rotation" -ge 2 ] && [ "$rising" = 0 ] && return
+    if [ "$rotation" -ge 2 ] && [ "$rising" = 0 ]; then return 0; fi
   done
 }
 
@@ -80,8 +80,11 @@ wrk_p99_ms() {
 }
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-# hit OPERATION SECONDS: wrk's report of that load of bench/operations on the server at $PORT.
-hit() { BODY="bench/operations/$1.json" wrk -t1 -c"$CONNECTIONS" -d"$2s" -s bench/graphql.lua "http://127.0.0.1:$PORT/graphql"; }
+# hit OPERATION SECONDS [wrk options]: wrk's report of that load of bench/operations on the server at $PORT.
+hit() {
+  local op=$1 seconds=$2; shift 2
+  BODY="bench/operations/$op.json" wrk -t1 -c"$CONNECTIONS" -d"${seconds}s" "$@" -s bench/graphql.lua "http://127.0.0.1:$PORT/graphql"
+}
 
 post() { curl -s -X POST "http://127.0.0.1:$PORT/graphql" -H 'Content-Type: application/json' -H "Authorization: $AUTH" --data-binary "@$1"; }
 

@@ -58,8 +58,7 @@ for op in "${OPERATIONS[@]}"; do
   for round in $(seq 1 "$ROUNDS"); do
     for side in before after; do
       out=$RESULTS/wrk-compare-$side-$op-$round.txt
-      BODY="bench/operations/$op.json" wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s bench/graphql.lua \
-        "http://127.0.0.1:${PORTS[$side]}/graphql" > "$out"
+      PORT=${PORTS[$side]} hit "$op" "$DURATION" --latency > "$out"
       RPS[$side]+="$(wrk_rps "$out") "
       P99[$side]+="$(wrk_p99_ms "$out") "
     done

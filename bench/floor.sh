@@ -32,7 +32,7 @@ load() { # name -> "rps p99ms"
   case $1 in
     static) wrk -t1 -c"$CONNECTIONS" -d"${2}s" --latency -s "$WORK/get.lua" "http://127.0.0.1:$PORT/favicon.svg" ;;
     typename) BODY="$WORK/typename.json" wrk -t1 -c"$CONNECTIONS" -d"${2}s" --latency -s bench/graphql.lua "http://127.0.0.1:$PORT/graphql" ;;
-    document) BODY=bench/operations/school-page.json wrk -t1 -c"$CONNECTIONS" -d"${2}s" --latency -s bench/graphql.lua "http://127.0.0.1:$PORT/graphql" ;;
+    document) hit school-page "$2" --latency ;;
     persisted) BODY="$WORK/persisted.json" wrk -t1 -c"$CONNECTIONS" -d"${2}s" --latency -s bench/graphql.lua "http://127.0.0.1:$PORT/graphql" ;;
   esac | awk '/Requests\/sec/ {r=$2} $1 == "99%" {v=$2; if (v ~ /ms$/) {sub(/ms/, "", v)} else if (v ~ /us$/) {sub(/us/, "", v); v=v/1000} else if (v ~ /s$/) {sub(/s/, "", v); v=v*1000}; p=v} END {print r, p}'
 }

@@ -40,7 +40,7 @@ run_set() {
     for _ in $(seq 1 50); do post "$body" > /dev/null; done
     local statements
     statements=$(sql "select round(coalesce(sum(calls), 0) / 50.0, 2) from pg_stat_statements where query !~* 'pg_stat_statements|^(begin|commit)'")
-    BODY="$body" wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s bench/graphql.lua "http://127.0.0.1:$PORT/graphql" > "$RESULTS/wrk-$name-$op.txt"
+    hit "$op" "$DURATION" --latency > "$RESULTS/wrk-$name-$op.txt"
     local rps p50 p99
     rps=$(awk '/Requests\/sec/ {print $2}' "$RESULTS/wrk-$name-$op.txt")
     p50=$(awk '$1 == "50%" {print $2}' "$RESULTS/wrk-$name-$op.txt")

@@ -24,8 +24,15 @@ final class EventEngine {
 	/**
 	 * It holds an event only while graphql-java has not asked for it, one at a time: a queue that
 	 * starts at 8 slots, not Reactor's default 256 (a kilobyte for every idle subscriber).
+	 * <p>
+	 * Not Reactor's serialized sink: that one refuses an event (FAIL_NON_SERIALIZED) while
+	 * another thread is still inside the call that gave the last one. That happens here: the last
+	 * event's result can come back on a database thread, and its subscriber give the next event
+	 * there, before the thread that gave the last event has left the sink. The calls never
+	 * overlap otherwise (each event is given after the last one's result), which is what this
+	 * sink asks of its callers, and its drain takes over an event given during another's.
 	 */
-	private final Sinks.Many<Object> events = Sinks.many().unicast().onBackpressureBuffer(Queues.<Object>unbounded(8).get());
+	private final Sinks.Many<Object> events = Sinks.unsafe().many().unicast().onBackpressureBuffer(Queues.<Object>unbounded(8).get());
 
 	private final Queue<CompletableFuture<ExecutionResult>> pending = new ConcurrentLinkedQueue<>();
 

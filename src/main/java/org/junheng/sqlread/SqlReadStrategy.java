@@ -32,7 +32,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 /**
  * Runs a query whose whole selection PostgreSQL can write ({@link JsonSelection}, pages with
  * {@link JsonConnection}) as one statement returning the answer's JSON, which goes to the client
- * as it is (its UTF-8 bytes, {@link Utf8Json}); every other query, and any query whose lookup throws, whose statement fails or whose
+ * as it is; every other query, and any query whose lookup throws, whose statement fails or whose
  * answer holds a row outside a schema rule ({@link SqlRule#REFUSED}), is run field by field as before,
  * so errors are answered by one mechanism. Parsing, validation and the limits have run before
  * (they are graphql-java's steps ahead of the strategy); what a document compiles to is kept
@@ -74,7 +74,7 @@ final class SqlReadStrategy extends AsyncExecutionStrategy {
 			return super.execute(context, parameters);
 		}
 		return statement.bind(this.db.sql(statement.sql()))
-			.map((row) -> new Utf8Json(row.get(0, byte[].class)))
+			.map((row) -> row.get(0, String.class))
 			.one()
 			.onErrorResume((ex) -> {
 				this.outcomes.failed.increment();
@@ -116,12 +116,12 @@ final class SqlReadStrategy extends AsyncExecutionStrategy {
 		if (root.one() != null) {
 			String json = nodes.object(type, "t0", field.getSelectionSet());
 			sql = (json != null) ? "select coalesce((select " + json + " from " + type.table + " t0 where "
-					+ SqlRule.marker("where") + " limit 1), 'null'::json)" : null;
+					+ SqlRule.marker("where") + " limit 1)::text, 'null')" : null;
 		}
 		else {
 			String json = (GraphQLTypeUtil.unwrapAll(definition.getType()) instanceof GraphQLObjectType connection)
 					? JsonConnection.of(connection, type, field.getSelectionSet(), nodes) : null;
-			sql = (json != null) ? SqlRule.marker("page:with") + "select (" + json + ")" : null;
+			sql = (json != null) ? SqlRule.marker("page:with") + "select (" + json + ")::text" : null;
 		}
 		return Optional.ofNullable((sql != null)
 				? new Compiled(field.getResultKey(), root, field, definition, sql.split(String.valueOf(SqlRule.MARK), -1)) : null);

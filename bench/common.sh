@@ -133,3 +133,18 @@ JS
 
 # CPU seconds a process has used so far (user and system).
 cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f\n", ($14 + $15) / hz }' "/proc/$1/stat"; }
+
+# cpu_ticks PID: clock ticks (getconf CLK_TCK a second) of user and system time of the process,
+# of its children now running, and of the children it has waited for. For a PostgreSQL postmaster
+# that is the whole server: every backend is its child, and one that ended is counted by it.
+cpu_ticks() {
+  { cat "/proc/$1/stat"; for child in $(pgrep -P "$1"); do cat "/proc/$child/stat" 2>/dev/null; done; } |
+    sed 's/^.*) //' | awk 'NR == 1 {t += $14 + $15} {t += $12 + $13} END {print t + 0}'
+}
+# busy_ticks: ticks the whole machine spent on anything but idling, since boot.
+busy_ticks() { awk '$1 == "cpu" {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
+# postmaster PORT: the process id of the PostgreSQL server listening on that port.
+postmaster() { pgrep -f -- "bin/postgres -D .* -p $1( |$)" | head -1; }
+# cpu_per_request TICKS REQUESTS: milliseconds of CPU a request.
+cpu_per_request() { awk -v t="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.3f", (n > 0) ? 1000 * t / hz / n : 0}'; }
+wrk_requests() { awk '/requests in/ {print $1}' "$1"; }

@@ -12,7 +12,8 @@
 # every operation until its requests/s stop rising (bench/common.sh's warm_up) and loads them
 # with wrk in rounds, each round every server on every operation (the servers' order turning from
 # round to round), and prints the median requests/s and p99 of each, and Junheng's requests/s
-# over the faster peer's.
+# over the faster peer's, and the CPU each request cost the server, PostgreSQL and the rest of the
+# machine (bench/common.sh's cpu_ticks, over each load).
 #
 # BENCH_ROUNDS (3), BENCH_DURATION (10 s), BENCH_CONNECTIONS (16); BENCH_WARMUP (15 s) and
 # BENCH_WARMUP_ROTATIONS (8): each server is warmed in rotations of every operation until it is
@@ -59,6 +60,8 @@ trap cleanup EXIT
 echo "== Junheng on 127.0.0.1:$PORT, $SET data set (PostgreSQL on 127.0.0.1:$PGPORT)"
 start_server "$SET" "$COUNTIES"
 pids+=("$SERVER_PID"); trap cleanup EXIT
+declare -A SERVER_OF=([junheng]=$SERVER_PID)
+POSTMASTER=$(postmaster "$PGPORT")
 
 # start_peer NAME COMMAND...: runs the command in bench/peers/NAME and waits until it answers.
 start_peer() {
@@ -66,6 +69,7 @@ start_peer() {
   (cd "$PEERS/$name" && exec "$@") > "$RESULTS/peer-$name-$SET.log" 2>&1 &
   pids+=("$!")
   local pid=$!
+  SERVER_OF[$name]=$pid
   for _ in $(seq 1 120); do
     curl -s -o /dev/null --max-time 5 -X POST "http://127.0.0.1:${PORTS[$name]}/graphql" \
       -H 'Content-Type: application/json' --data '{"query":"{ __typename }"}' && return
@@ -87,15 +91,21 @@ ask() { # ask SIDE OPERATION [curl options]
   curl -s --max-time 60 -X POST "http://127.0.0.1:${PORTS[$side]}/graphql" -H 'Content-Type: application/json' \
     -H "Authorization: $AUTH" --data-binary "@$(body "$side" "$op")" "$@"
 }
-# load SIDE OPERATION SECONDS [wrk options]. Then waits until PostgreSQL has had no query running
+# load SIDE OPERATION SECONDS [wrk options]: wrk's report, and a line of the CPU ticks the server,
+# PostgreSQL and the whole machine spent during the load (the rest of the machine's is mostly wrk).
+# Then waits until PostgreSQL has had no query running
 # for 3 seconds in a row: a peer still works through the requests it accepted after wrk stops,
 # and sends their queries later. What still runs after BENCH_SETTLE (20 s) is cancelled, each
 # second, until it stops coming, so that the next load starts on an idle database.
 SETTLE=${BENCH_SETTLE:-20}
 load() {
   local side=$1 op=$2 seconds=$3; shift 3
+  local server=${SERVER_OF[$side]} server0 pg0 all0
+  server0=$(cpu_ticks "$server"); pg0=$(cpu_ticks "$POSTMASTER"); all0=$(busy_ticks)
   BODY="$(body "$side" "$op")" wrk -t1 -c"$CONNECTIONS" -d"${seconds}s" "$@" -s bench/graphql.lua \
     "http://127.0.0.1:${PORTS[$side]}/graphql"
+  echo "cpu ticks: server $(( $(cpu_ticks "$server") - server0 )) postgres $(( $(cpu_ticks "$POSTMASTER") - pg0 ))" \
+    "machine $(( $(busy_ticks) - all0 ))"
   local busy="from pg_stat_activity where state = 'active' and backend_type = 'client backend' and pid <> pg_backend_pid()"
   local waited=0 quiet=0
   while [ "$quiet" -lt 3 ]; do
@@ -143,7 +153,7 @@ done
 
 echo "== $ROUNDS rounds of ${DURATION}s per server and operation"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-declare -A RPS=() P99=()
+declare -A RPS=() P99=() CPU_SERVER=() CPU_PG=() CPU_REST=()
 for round in $(seq 1 "$ROUNDS"); do
   # The servers take turns at going first.
   turn=$(( (round - 1) % ${#SIDES[@]} ))
@@ -156,6 +166,11 @@ for round in $(seq 1 "$ROUNDS"); do
       if grep -q 'Non-2xx' "$out"; then echo "$side: $op got error statuses under load, see $out" >&2; exit 1; fi
       if [ "$(wrk_rps "$out")" = 0.00 ]; then echo "$side: $op answered nothing in ${DURATION}s under load, see $out" >&2; exit 1; fi
       RPS[$side-$op]+="$(wrk_rps "$out") "
+      read -r server_ticks pg_ticks machine_ticks < <(awk '/^cpu ticks:/ {print $4, $6, $8}' "$out")
+      requests=$(wrk_requests "$out")
+      CPU_SERVER[$side-$op]+="$(cpu_per_request "$server_ticks" "$requests") "
+      CPU_PG[$side-$op]+="$(cpu_per_request "$pg_ticks" "$requests") "
+      CPU_REST[$side-$op]+="$(cpu_per_request $((machine_ticks - server_ticks - pg_ticks)) "$requests") "
       P99[$side-$op]+="$(wrk_p99_ms "$out") "
       echo "round $round: $op on $side: $(wrk_rps "$out") req/s, p99 $(wrk_p99_ms "$out") ms"
     done
@@ -196,6 +211,21 @@ for op in "${OPERATIONS[@]}"; do
   echo "$row | $ratio |" >> "$report"
 done
 {
+  echo
+  echo "CPU a request, ms (median of the rounds): the server's own process / PostgreSQL (every backend) /"
+  echo "the rest of the machine (wrk, and anything else running). 2 cores give 2,000 ms a second in all."
+  echo
+  echo "| operation | Junheng | v4 | v5 |"
+  echo "|---|---|---|---|"
+  for op in "${OPERATIONS[@]}"; do
+    row="| $op"
+    for side in "${SIDES[@]}"; do
+      if slow "$side" "$op"; then row+=" | -"; continue; fi
+      row+=" | $(echo ${CPU_SERVER[$side-$op]} | tr ' ' '\n' | median) / $(echo ${CPU_PG[$side-$op]} | tr ' ' '\n' | median)"
+      row+=" / $(echo ${CPU_REST[$side-$op]} | tr ' ' '\n' | median)"
+    done
+    echo "$row |"
+  done
   echo
   echo "Load average (1, 5, 15 min) before the rounds $load_before, after $(cut -d' ' -f1-3 /proc/loadavg)."
   echo "Peak resident memory: Junheng $(rss "${pids[0]}") MB, v4 $(rss "${pids[1]}") MB, v5 $(rss "${pids[2]}") MB (PostgreSQL apart)."

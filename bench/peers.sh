@@ -213,7 +213,7 @@ done
 {
   echo
   echo "CPU a request, ms (median of the rounds): the server's own process / PostgreSQL (every backend) /"
-  echo "the rest of the machine (wrk, and anything else running). 2 cores give 2,000 ms a second in all."
+  echo "the rest of the machine (wrk, and anything else running). $(nproc) cores give $(( $(nproc) * 1000 )) ms a second in all."
   echo
   echo "| operation | Junheng | v4 | v5 |"
   echo "|---|---|---|---|"

@@ -75,6 +75,7 @@ warm_up() {
 # Reading wrk --latency reports: requests/s, the 99th percentile in ms, and the median of a
 # column of figures (one per line on standard input).
 wrk_rps() { awk '/Requests\/sec/ {print $2}' "$1"; }
+wrk_requests() { awk '/requests in/ {print $1}' "$1"; }
 wrk_p99_ms() {
   awk '$1 == "99%" {v=$2; if (v ~ /ms$/) {sub(/ms/, "", v)} else if (v ~ /us$/) {sub(/us/, "", v); v=v/1000} else if (v ~ /s$/) {sub(/s/, "", v); v=v*1000}; print v}' "$1"
 }
@@ -131,9 +132,6 @@ console.log(`${samples.length} CPU samples\n\ntop frames (self):\n${top(self, 25
 JS
 }
 
-# CPU seconds a process has used so far (user and system).
-cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f\n", ($14 + $15) / hz }' "/proc/$1/stat"; }
-
 # cpu_ticks PID: clock ticks (getconf CLK_TCK a second) of user and system time of the process,
 # of its children now running, and of the children it has waited for. For a PostgreSQL postmaster
 # that is the whole server: every backend is its child, and one that ended is counted by it.
@@ -147,4 +145,5 @@ busy_ticks() { awk '$1 == "cpu" {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat;
 postmaster() { pgrep -f -- "bin/postgres -D .* -p $1( |$)" | head -1; }
 # cpu_per_request TICKS REQUESTS: milliseconds of CPU a request.
 cpu_per_request() { awk -v t="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.3f", (n > 0) ? 1000 * t / hz / n : 0}'; }
-wrk_requests() { awk '/requests in/ {print $1}' "$1"; }
+# CPU seconds a process (with its children, as cpu_ticks) has used so far, user and system.
+cpu_seconds() { awk -v t="$(cpu_ticks "$1")" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f\n", t / hz }'; }

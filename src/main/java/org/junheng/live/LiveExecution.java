@@ -1,5 +1,6 @@
 package org.junheng.live;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import graphql.ExecutionResult;
@@ -13,10 +14,15 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecutionPara
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.execution.reactive.ReactiveSupport;
 import graphql.schema.DataFetcher;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.reactivestreams.Publisher;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.graphql.execution.SubscriptionExceptionResolver;
+import org.springframework.graphql.execution.SubscriptionPublisherException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,15 +42,25 @@ import org.springframework.stereotype.Component;
  * data fetcher returns (a record property such as {@code Connection.totalCount()}) into a future;
  * in a subscription it does not, and the value would reach the serializer as a {@code MonoJust}.
  * Every field below a subscription's root is adapted here as in a query.</li>
+ * <li><b>Errors.</b> Spring classifies the errors of the subscribed field's stream; an error of
+ * the execution that follows it here would reach the client as a bare "Subscription error". Each
+ * one goes through the same {@link SubscriptionExceptionResolver}s, and when the stream's own end
+ * (FELL_BEHIND) and an event's failure come together, the client is told the stream's end, with
+ * its cursor, and the other is logged.</li>
  * </ul>
  */
 @Component
 class LiveExecution extends SimplePerformantInstrumentation {
 
+	private static final Log logger = LogFactory.getLog(LiveExecution.class);
+
 	private final SharedResults shared;
 
-	LiveExecution(SharedResults shared) {
+	private final List<SubscriptionExceptionResolver> resolvers;
+
+	LiveExecution(SharedResults shared, List<SubscriptionExceptionResolver> resolvers) {
 		this.shared = shared;
+		this.resolvers = resolvers;
 	}
 
 	/** One request's part here; only a subscription fills it. */
@@ -122,8 +138,27 @@ class LiveExecution extends SimplePerformantInstrumentation {
 			// One event at a time, an error only after every event handed on before it.
 			return Flux.from(live.events)
 				.concatMapDelayError((event) -> result(event, live), true, 1)
+				.onErrorResume((ex) -> classified(ex).flatMapMany(Flux::error))
 				.doFinally((signal) -> engine.stop());
 		});
+	}
+
+	/** The error a live stream ends with, as the client is to be told it. */
+	Mono<Throwable> classified(Throwable ex) {
+		List<Throwable> all = Exceptions.unwrapMultiple(ex);
+		for (Throwable one : all) {
+			if (one instanceof SubscriptionPublisherException classified) {
+				all.stream().filter((other) -> other != one)
+					.forEach((other) -> logger.warn("A live event failed as its stream ended", other));
+				return Mono.just(classified);
+			}
+		}
+		Throwable first = all.isEmpty() ? ex : all.get(0);
+		return Flux.fromIterable(this.resolvers)
+			.concatMap((resolver) -> resolver.resolveException(first))
+			.next()
+			.map((errors) -> (Throwable) new SubscriptionPublisherException(errors, first))
+			.defaultIfEmpty(first);
 	}
 
 	private Mono<ExecutionResult> result(Object event, Live live) {

@@ -143,22 +143,23 @@ class LiveExecution extends SimplePerformantInstrumentation {
 		});
 	}
 
-	/** The error a live stream ends with, as the client is to be told it. */
+	/**
+	 * The error a live stream ends with, as the client is to be told it: of several, the stream's
+	 * own end if it is one of them (it carries the cursor to resume from), and the others logged.
+	 */
 	Mono<Throwable> classified(Throwable ex) {
 		List<Throwable> all = Exceptions.unwrapMultiple(ex);
-		for (Throwable one : all) {
-			if (one instanceof SubscriptionPublisherException classified) {
-				all.stream().filter((other) -> other != one)
-					.forEach((other) -> logger.warn("A live event failed as its stream ended", other));
-				return Mono.just(classified);
-			}
+		Throwable told = all.stream().filter(SubscriptionPublisherException.class::isInstance).findFirst().orElse(all.get(0));
+		all.stream().filter((other) -> other != told)
+			.forEach((other) -> logger.warn("A live event failed as its stream ended", other));
+		if (told instanceof SubscriptionPublisherException) {
+			return Mono.just(told);
 		}
-		Throwable first = all.isEmpty() ? ex : all.get(0);
 		return Flux.fromIterable(this.resolvers)
-			.concatMap((resolver) -> resolver.resolveException(first))
+			.concatMap((resolver) -> resolver.resolveException(told))
 			.next()
-			.map((errors) -> (Throwable) new SubscriptionPublisherException(errors, first))
-			.defaultIfEmpty(first);
+			.map((errors) -> (Throwable) new SubscriptionPublisherException(errors, told))
+			.defaultIfEmpty(told);
 	}
 
 	private Mono<ExecutionResult> result(Object event, Live live) {

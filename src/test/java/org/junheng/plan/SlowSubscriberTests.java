@@ -64,8 +64,7 @@ class SlowSubscriberTests {
 					+ " select :plan, '节点' || n, repeat('很长的说明', 400), date '2027-06-30', 'PLANNED' from generate_series(1, :n) n")
 				.bind("plan", LivePlans.key(stuckPlan)).bind("n", FLOOD)
 				.fetch().rowsUpdated().block();
-			WebSocketGraphQlTester other = WebSocketGraphQlTester
-				.builder("ws://127.0.0.1:" + this.port + "/graphql", new ReactorNettyWebSocketClient()).build();
+			WebSocketGraphQlTester other = webSocket();
 			String now = LivePlans.cursor(this.graphQl);
 			other.documentName("milestoneUpdates").variable("planId", otherPlan).variable("after", now).executeSubscription()
 				.toFlux("milestoneUpdates.milestone.progress", Integer.class)
@@ -105,8 +104,7 @@ class SlowSubscriberTests {
 			for (int resumptions = 0; all.size() < FLOOD; resumptions++) {
 				assertThat(resumptions).isLessThan(10);
 				List<String> got = new ArrayList<>();
-				WebSocketGraphQlTester resumed = WebSocketGraphQlTester
-					.builder("ws://127.0.0.1:" + this.port + "/graphql", new ReactorNettyWebSocketClient()).build();
+				WebSocketGraphQlTester resumed = webSocket();
 				try {
 					resumed.documentName("milestoneUpdates").variable("planId", stuckPlan)
 						.variable("after", from).executeSubscription()
@@ -130,6 +128,10 @@ class SlowSubscriberTests {
 				.map((row) -> row.get(0, String.class)).all().collectList().block();
 			assertThat(all).hasSize(FLOOD).containsExactlyElementsOf(logged);
 		}
+	}
+
+	private WebSocketGraphQlTester webSocket() {
+		return WebSocketGraphQlTester.builder("ws://127.0.0.1:" + this.port + "/graphql", new ReactorNettyWebSocketClient()).build();
 	}
 
 	private String firstCursor(RawWebSocket client) throws Exception {

@@ -75,7 +75,7 @@ class PlanController implements NodeResolver {
 			where.and(Regions.withinCondition("p.region_code", "region"), "region", filter.regionCode())
 				.and("p.status = any(:statuses)", "statuses", SqlWhere.names(filter.status()))
 				.and(":year between p.start_year and p.end_year", "year", filter.year())
-				.and("p.title like :title", "title", (filter.title() != null) ? SqlWhere.contains(filter.title()) : null);
+				.containing("p.title", "title", filter.title());
 		}
 		Keyset.Sort sort = (orderBy != null) ? Keyset.sort("plan", orderBy.field(), ORDER_COLUMNS, orderBy.direction())
 				: Keyset.sort("plan", PlanOrderField.START_YEAR, ORDER_COLUMNS, "DESC");

@@ -87,7 +87,7 @@ class RegionController implements NodeResolver {
 			where.and(Regions.withinCondition("r.code", "within"), "within", filter.within())
 				.and("r.parent_code = :parent", "parent", filter.parentCode())
 				.and("r.level = :level", "level", (filter.level() != null) ? filter.level().name() : null)
-				.and("r.name like :name", "name", (filter.name() != null) ? SqlWhere.contains(filter.name()) : null);
+				.containing("r.name", "name", filter.name());
 		}
 		Keyset.Sort sort = (orderBy != null) ? Keyset.sort("region", orderBy.field(), ORDER_COLUMNS, orderBy.direction(), "code")
 				: Keyset.sort("region", RegionOrderField.CODE, ORDER_COLUMNS, "ASC", "code");

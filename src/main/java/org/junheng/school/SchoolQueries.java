@@ -50,7 +50,7 @@ final class SchoolQueries {
 		return where.and(Regions.withinCondition("s.region_code", "region"), "region", filter.regionCode())
 			.and("s.stage = any(:stages)", "stages", SqlWhere.names(filter.stage()))
 			.and("s.locality = any(:localities)", "localities", SqlWhere.names(filter.locality()))
-			.and("s.name like :name", "name", (filter.name() != null) ? SqlWhere.contains(filter.name()) : null)
+			.containing("s.name", "name", filter.name())
 			.and("s.boarding = :boarding", "boarding", filter.boarding())
 			.and("exists (select 1 from school_conditions c where c.school_id = s.id and c.school_year = :year)", "year",
 					filter.schoolYear());

@@ -1,5 +1,6 @@
 package org.junheng.sqlread;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -169,7 +170,8 @@ final class SqlReadStrategy extends AsyncExecutionStrategy {
 				Caller caller = Caller.of(context.getGraphQLContext());
 				return (this.root.one() != null)
 						? Statement.of(this.parts, access, caller, this.root.one().of(arguments, caller, "t0"), null)
-						: Statement.of(this.parts, access, caller, null, new PageJson(this.root.page().of(arguments, caller)));
+						: Statement.of(this.parts, access, caller, null, new PageJson(this.root.page().of(arguments, caller),
+								List.of(this.parts).contains("page:totalCount")));
 			}
 			catch (RuntimeException ex) {
 				return null;

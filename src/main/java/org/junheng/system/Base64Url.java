@@ -22,9 +22,14 @@ final class Base64Url {
 		return new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8);
 	}
 
-	/** The same of a text expression ({@code encode} breaks lines every 76 characters: they go too). */
+	/**
+	 * The same of a text expression ({@code encode} breaks lines every 76 characters: they go too).
+	 * {@code replace} and {@code rtrim}, not one {@code translate}: PostgreSQL's {@code translate}
+	 * costs about 0.7 µs a call, four times these, and a page writes two encodings a row.
+	 */
 	static String sql(String expression) {
-		return "translate(encode(convert_to(" + expression + ", 'UTF8'), 'base64'), E'+/=\\n', '-_')";
+		return "replace(replace(replace(rtrim(encode(convert_to(" + expression
+				+ ", 'UTF8'), 'base64'), '='), '+', '-'), '/', '_'), E'\\n', '')";
 	}
 
 }

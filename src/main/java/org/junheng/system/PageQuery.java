@@ -16,6 +16,11 @@ public record PageQuery(String from, String alias, SqlWhere where, Keyset.Sort s
 		return this.sort.descending() ^ this.page.backward();
 	}
 
+	/** The same page of the rows {@code from} holds (with the same alias), which the filter already let through. */
+	PageQuery over(String from) {
+		return new PageQuery(from, this.alias, new SqlWhere(), this.sort, this.page);
+	}
+
 	/** The rows the filter lets through, on every page. */
 	String count() {
 		return "(select count(*) from " + this.from + " where " + this.where.sql() + ")";

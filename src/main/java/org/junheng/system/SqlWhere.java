@@ -17,6 +17,8 @@ public final class SqlWhere {
 
 	private final Map<String, Object> bindings = new LinkedHashMap<>();
 
+	private boolean substring;
+
 	public SqlWhere and(String condition) {
 		this.conditions.add(condition);
 		return this;
@@ -29,6 +31,26 @@ public final class SqlWhere {
 			this.bindings.put(name, value);
 		}
 		return this;
+	}
+
+	/**
+	 * Adds {@code column like :name} matching the text anywhere, with the client's wildcards
+	 * escaped, unless the text is null.
+	 */
+	public SqlWhere containing(String column, String name, String text) {
+		if (text != null) {
+			and(column + " like :" + name, name, contains(text));
+			this.substring = true;
+		}
+		return this;
+	}
+
+	/**
+	 * Whether a condition matches text anywhere in a column: no index gives those rows in order,
+	 * so PostgreSQL reads every row the other conditions let through, for a page as for its total.
+	 */
+	public boolean matchesSubstring() {
+		return this.substring;
 	}
 
 	public String sql() {
@@ -52,8 +74,7 @@ public final class SqlWhere {
 		return (values == null || values.isEmpty()) ? null : values.stream().map(Enum::name).toArray(String[]::new);
 	}
 
-	/** A {@code LIKE} pattern matching the text anywhere, with the client's wildcards escaped. */
-	public static String contains(String text) {
+	private static String contains(String text) {
 		return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 	}
 

@@ -65,7 +65,7 @@ final class TeacherQueries {
 		where.and("t.school_id in (select s.id from school s where " + Regions.withinCondition("s.region_code", "region") + ")",
 				"region", filter.regionCode())
 			.and("t.school_id = :school", "school", GlobalId.optionalKey(filter.schoolId(), "School", "filter.schoolId"))
-			.and("t.name like :name", "name", (filter.name() != null) ? SqlWhere.contains(filter.name()) : null)
+			.containing("t.name", "name", filter.name())
 			.and(":subject = any(t.subjects)", "subject", filter.subject())
 			.and("t.staff_number = :staff", "staff", (filter.staffNumber() != null) ? filter.staffNumber().strip() : null)
 			.and("t.highest_degree = any(:degrees)", "degrees", SqlWhere.names(filter.highestDegree()));

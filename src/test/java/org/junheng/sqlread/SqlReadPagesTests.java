@@ -88,7 +88,15 @@ class SqlReadPagesTests {
 		paths.sameAnswer(TEACHERS, "{\"last\":3,\"before\":\"" + teachers.at("/data/teachers/pageInfo/endCursor").asString()
 				+ "\",\"filter\":{\"regionCode\":\"511921\",\"name\":\"王\"}}",
 				Tokens.admin());
-		assertThat(paths.answered("sql")).isEqualTo(before + asked + 2);
+		// A name search reads its matches once for the page and its total: forward past a cursor, and without the total.
+		JsonNode next = paths.sameAnswer(TEACHERS, "{\"first\":20,\"after\":\"" + teachers.at("/data/teachers/pageInfo/endCursor").asString()
+				+ "\",\"filter\":{\"regionCode\":\"511921\",\"name\":\"王\"}}", Tokens.admin());
+		assertThat(next.at("/data/teachers/pageInfo/hasPreviousPage").asBoolean()).isTrue();
+		assertThat(next.at("/data/teachers/totalCount").asInt()).isEqualTo(teachers.at("/data/teachers/totalCount").asInt())
+			.isGreaterThan(20);
+		assertThat(paths.sameAnswer(TEACHERS.replace("totalCount ", ""), "{\"first\":20,\"filter\":{\"name\":\"王\"}}",
+				Tokens.admin()).at("/data/teachers/edges").size()).isEqualTo(20);
+		assertThat(paths.answered("sql")).isEqualTo(before + asked + 4);
 	}
 
 	/** Malformed cursors, a cursor of another list and bad sizes: the resolver answers the error, as before. */

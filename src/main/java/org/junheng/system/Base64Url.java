@@ -5,7 +5,7 @@ import java.util.Base64;
 
 /**
  * Base64url without padding of UTF-8 text, the encoding of global IDs and cursors, in Java and as
- * PostgreSQL writes it for queries it answers whole; {@code SqlReadsTests} holds the two to the
+ * PostgreSQL writes it for queries it answers whole; {@code Base64UrlTests} holds the two to the
  * same text.
  */
 final class Base64Url {

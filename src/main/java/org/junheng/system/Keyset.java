@@ -76,13 +76,15 @@ public final class Keyset {
 		Sort sort = query.sort();
 		PageRequest page = query.page();
 		SqlWhere where = query.where();
-		StringBuilder sql = new StringBuilder("select ").append(query.alias()).append(".*, (").append(query.key())
-			.append(")::bigint as cursor_id");
+		boolean once = query.readsOnce(withTotal);
+		PageQuery read = once ? query.ofMatches() : query;
+		StringBuilder sql = new StringBuilder(once ? "with " + query.matches() + " " : "").append("select ")
+			.append(query.alias()).append(".*, (").append(query.key()).append(")::bigint as cursor_id");
 		if (withTotal) {
-			sql.append(", ").append(query.count()).append(" as total_count");
+			sql.append(", ").append(read.count()).append(" as total_count");
 		}
 		Long cursor = KeysetCursor.decode(page, sort);
-		sql.append(seek(query, cursor));
+		sql.append(seek(read, cursor));
 		DatabaseClient.GenericExecuteSpec spec = where.bind(this.db.sql(sql.toString())).bind("limit", page.size() + 1);
 		if (cursor != null) {
 			spec = spec.bind("cursor_id", cursor);

@@ -24,26 +24,20 @@ public final class PageJson {
 	public PageJson(PageQuery query, boolean counted) {
 		this.query = query;
 		this.cursor = KeysetCursor.decode(query.page(), query.sort());
-		// A substring match reads every row the other conditions let through, for the page as for the
-		// total: then they read them once (page_matches), which halves a name search's cost. Other
-		// filters are not: an index gives their page in order, without reading the rows of the total.
-		this.readOnce = counted && query.where().matchesSubstring();
+		this.readOnce = query.readsOnce(counted);
 	}
 
 	public String with() {
-		String alias = this.query.alias();
-		PageQuery read = this.readOnce ? this.query.over("page_matches " + alias) : this.query;
-		String matches = this.readOnce ? "page_matches as materialized (select " + alias + ".* from " + this.query.from()
-				+ " where " + this.query.where().sql() + "), " : "";
+		PageQuery read = this.readOnce ? this.query.ofMatches() : this.query;
 		String fetched = this.query.fetchedDescending() ? " desc" : " asc";
-		return "with " + matches + "page_rows as materialized (select " + alias + ".*, " + this.query.sort().expression()
-				+ " as page_sort, (" + this.query.key() + ")::bigint as page_key" + Keyset.seek(read, this.cursor)
-				+ "), page_edges as (select * from page_rows order by page_sort" + fetched + ", page_key" + fetched
-				+ " limit :page_size) ";
+		return "with " + (this.readOnce ? this.query.matches() + ", " : "") + "page_rows as materialized (select "
+				+ this.query.alias() + ".*, " + this.query.sort().expression() + " as page_sort, (" + this.query.key()
+				+ ")::bigint as page_key" + Keyset.seek(read, this.cursor) + "), page_edges as (select * from page_rows order by page_sort"
+				+ fetched + ", page_key" + fetched + " limit :page_size) ";
 	}
 
 	public String totalCount() {
-		return this.readOnce ? "(select count(*) from page_matches)" : this.query.count();
+		return (this.readOnce ? this.query.ofMatches() : this.query).count();
 	}
 
 	// As Keyset's connection: the extra row tells whether there is more in the paging direction, a cursor that there is the other way.

@@ -16,9 +16,25 @@ public record PageQuery(String from, String alias, SqlWhere where, Keyset.Sort s
 		return this.sort.descending() ^ this.page.backward();
 	}
 
-	/** The same page of the rows {@code from} holds (with the same alias), which the filter already let through. */
-	PageQuery over(String from) {
-		return new PageQuery(from, this.alias, new SqlWhere(), this.sort, this.page);
+	/**
+	 * Whether a statement that reads the page and counts the filter's rows reads those rows once:
+	 * when a substring match is among its conditions, PostgreSQL reads every row the others let
+	 * through, for the page as for the total, so it reads them once into {@link #matches()} (half
+	 * a name search's cost). Other filters are not: an index gives their page in order without
+	 * reading the total's rows, and a whole national list must not be materialized.
+	 */
+	boolean readsOnce(boolean counted) {
+		return counted && this.where.matchesSubstring();
+	}
+
+	/** The statement's {@code with} query of the rows the filter lets through, {@code page_matches}. */
+	String matches() {
+		return "page_matches as materialized (select " + this.alias + ".* from " + this.from + " where " + this.where.sql() + ")";
+	}
+
+	/** The same page and count, of {@link #matches()}. */
+	PageQuery ofMatches() {
+		return new PageQuery("page_matches " + this.alias, this.alias, new SqlWhere(), this.sort, this.page);
 	}
 
 	/** The rows the filter lets through, on every page. */

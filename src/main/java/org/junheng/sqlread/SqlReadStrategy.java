@@ -124,8 +124,11 @@ final class SqlReadStrategy extends AsyncExecutionStrategy {
 					? JsonConnection.of(connection, type, field.getSelectionSet(), nodes) : null;
 			sql = (json != null) ? SqlRule.marker("page:with") + "select (" + json + ")::text" : null;
 		}
-		return Optional.ofNullable((sql != null)
-				? new Compiled(field.getResultKey(), root, field, definition, sql.split(String.valueOf(SqlRule.MARK), -1)) : null);
+		if (sql == null) {
+			return Optional.empty();
+		}
+		String[] parts = sql.split(String.valueOf(SqlRule.MARK), -1);
+		return Optional.of(new Compiled(field.getResultKey(), root, field, definition, parts, List.of(parts).contains("page:totalCount")));
 	}
 
 	/** How queries were answered ({@code junheng.graphql.sql.reads}), so an operator sees what the SQL path takes. */
@@ -158,8 +161,9 @@ final class SqlReadStrategy extends AsyncExecutionStrategy {
 
 	}
 
-	/** A query compiled: the statement's text and markers ({@link SqlRule}), alternating. */
-	private record Compiled(String key, JsonRoot root, Field field, GraphQLFieldDefinition definition, String[] parts) {
+	/** A query compiled: the statement's text and markers ({@link SqlRule}), alternating; whether it writes a page's total. */
+	private record Compiled(String key, JsonRoot root, Field field, GraphQLFieldDefinition definition, String[] parts,
+			boolean counted) {
 
 		/** The statement for this request, or null when the lookup refuses (the field's resolver answers why). */
 		Statement statement(ExecutionContext context, Access access) {
@@ -170,8 +174,7 @@ final class SqlReadStrategy extends AsyncExecutionStrategy {
 				Caller caller = Caller.of(context.getGraphQLContext());
 				return (this.root.one() != null)
 						? Statement.of(this.parts, access, caller, this.root.one().of(arguments, caller, "t0"), null)
-						: Statement.of(this.parts, access, caller, null, new PageJson(this.root.page().of(arguments, caller),
-								List.of(this.parts).contains("page:totalCount")));
+						: Statement.of(this.parts, access, caller, null, new PageJson(this.root.page().of(arguments, caller), this.counted));
 			}
 			catch (RuntimeException ex) {
 				return null;

@@ -58,4 +58,4 @@ for round in 1 2 3 4; do
   [ "$NOW" -gt "$PEAK" ] && PEAK=$NOW
   wait "${CURLS[@]}"
 done
-echo "one replica under 16 concurrent page queries: at most $PEAK connections (spring.r2dbc.pool.max-size is 20, plus LISTEN)"
+echo "one replica under 16 concurrent page queries: at most $PEAK connections (spring.r2dbc.pool.max-size: two per core, at least 4, plus LISTEN)"

@@ -1,6 +1,8 @@
 package org.junheng.imports;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 
 import reactor.core.publisher.Mono;
 
@@ -10,6 +12,8 @@ import org.springframework.stereotype.Component;
 /** The import tables (V8): an import, its rows' outcomes and its problems, each list in one statement. */
 @Component
 class ImportStore {
+
+	private static final Duration PROGRESS_WAIT = Duration.ofMillis(250);
 
 	private final DatabaseClient db;
 
@@ -53,10 +57,17 @@ class ImportStore {
 		return ((fileProblem != null) ? spec.bind("problem", fileProblem) : spec.bindNull("problem", String.class)).then();
 	}
 
-	/** Rows read so far by a running import, written outside its transaction so that pollers see it. */
+	/**
+	 * Rows read so far by a running import, written outside its transaction so that pollers see it.
+	 * That takes a second connection while the import holds its own: when none is free within a
+	 * moment the figure waits for the next chunk, so that imports at once never hold every
+	 * connection of the pool while each waits for one more.
+	 */
 	Mono<Void> progress(long id, int rowsRead) {
 		return this.db.sql("update import_batch set rows_read = :read where id = :id").bind("id", id).bind("read", rowsRead).then()
-			.contextWrite((context) -> reactor.util.context.Context.empty());
+			.contextWrite((context) -> reactor.util.context.Context.empty())
+			.timeout(PROGRESS_WAIT)
+			.onErrorResume(TimeoutException.class, (busy) -> Mono.empty());
 	}
 
 	/**

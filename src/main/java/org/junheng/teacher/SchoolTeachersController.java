@@ -61,10 +61,9 @@ class SchoolTeachersController {
 
 	@BatchMapping
 	Mono<Map<School, Integer>> teacherCount(List<School> schools) {
-		return this.db.sql("select school_id, count(*) as teachers from teacher where school_id = any(:ids) and " + TeacherQueries.PRESENT
-				+ " group by school_id")
+		return this.db.sql("select s.id, " + TeacherQueries.presentAt("s.id") + " as teachers from unnest(:ids::bigint[]) as s (id)")
 			.bind("ids", schools.stream().map(School::id).distinct().toArray(Long[]::new))
-			.map((row) -> Map.entry(row.get("school_id", Long.class), row.get("teachers", Long.class).intValue()))
+			.map((row) -> Map.entry(row.get("id", Long.class), row.get("teachers", Integer.class)))
 			.all()
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue)
 			.map((counts) -> schools.stream().distinct()

@@ -33,7 +33,10 @@ final class TeacherQueries {
 
 	}
 
-	/** A teacher at the school now: not recorded as having left. */
+	/**
+	 * A teacher at the school now: not recorded as having left. The count of them per school is
+	 * kept by the database as teacher rows change (V12, {@code school_teacher_count}), by this rule.
+	 */
 	static final String PRESENT = "left_school_on is null";
 
 	private static final Map<TeacherOrderField, Keyset.Column> ORDER_COLUMNS = Map.of(
@@ -44,6 +47,11 @@ final class TeacherQueries {
 	}
 
 	private TeacherQueries() {
+	}
+
+	/** How many teachers the school whose id is the expression has now (School.teacherCount), for both read paths. */
+	static String presentAt(String schoolId) {
+		return "coalesce((select c.present from school_teacher_count c where c.school_id = " + schoolId + "), 0)";
 	}
 
 	/** The page of {@code Query.teachers}: refused without a token, and within what the caller may read. */

@@ -36,7 +36,7 @@ class TeacherReads {
 	@Bean
 	JsonType schoolTeacherCountJson() {
 		return JsonType.extending("School")
-			.computed("teacherCount", "(select count(*) from teacher x where x.school_id = {from}.id and x." + TeacherQueries.PRESENT + ")");
+			.computed("teacherCount", TeacherQueries.presentAt("{from}.id"));
 	}
 
 }

@@ -75,7 +75,7 @@ final class SqlReadStrategy extends AsyncExecutionStrategy {
 			return super.execute(context, parameters);
 		}
 		return statement.bind(this.db.sql(statement.sql()))
-			.map((row) -> row.get(0, String.class))
+			.map((row) -> new Utf8Json(row.get(0, byte[].class)))
 			.one()
 			.onErrorResume((ex) -> {
 				this.outcomes.failed.increment();
@@ -117,12 +117,12 @@ final class SqlReadStrategy extends AsyncExecutionStrategy {
 		if (root.one() != null) {
 			String json = nodes.object(type, "t0", field.getSelectionSet());
 			sql = (json != null) ? "select coalesce((select " + json + " from " + type.table + " t0 where "
-					+ SqlRule.marker("where") + " limit 1)::text, 'null')" : null;
+					+ SqlRule.marker("where") + " limit 1), 'null'::json)" : null;
 		}
 		else {
 			String json = (GraphQLTypeUtil.unwrapAll(definition.getType()) instanceof GraphQLObjectType connection)
 					? JsonConnection.of(connection, type, field.getSelectionSet(), nodes) : null;
-			sql = (json != null) ? SqlRule.marker("page:with") + "select (" + json + ")::text" : null;
+			sql = (json != null) ? SqlRule.marker("page:with") + "select (" + json + ")::json" : null;
 		}
 		if (sql == null) {
 			return Optional.empty();

@@ -81,7 +81,7 @@ public final class Keyset {
 		StringBuilder sql = new StringBuilder(once ? "with " + query.matches() + " " : "").append("select ")
 			.append(query.alias()).append(".*, (").append(query.key()).append(")::bigint as cursor_id");
 		if (withTotal) {
-			sql.append(", ").append(read.count()).append(" as total_count");
+			sql.append(", ").append(query.count(once)).append(" as total_count");
 		}
 		Long cursor = KeysetCursor.decode(page, sort);
 		sql.append(seek(read, cursor));

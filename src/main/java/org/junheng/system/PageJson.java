@@ -37,7 +37,7 @@ public final class PageJson {
 	}
 
 	public String totalCount() {
-		return (this.readOnce ? this.query.ofMatches() : this.query).count();
+		return this.query.count(this.readOnce);
 	}
 
 	// As Keyset's connection: the extra row tells whether there is more in the paging direction, a cursor that there is the other way.

@@ -77,14 +77,13 @@ public final class Keyset {
 		PageRequest page = query.page();
 		SqlWhere where = query.where();
 		boolean once = query.readsOnce(withTotal);
-		PageQuery read = once ? query.ofMatches() : query;
 		StringBuilder sql = new StringBuilder(once ? "with " + query.matches() + " " : "").append("select ")
 			.append(query.alias()).append(".*, (").append(query.key()).append(")::bigint as cursor_id");
 		if (withTotal) {
 			sql.append(", ").append(query.count(once)).append(" as total_count");
 		}
 		Long cursor = KeysetCursor.decode(page, sort);
-		sql.append(seek(read, cursor));
+		sql.append(query.seek(once, cursor));
 		DatabaseClient.GenericExecuteSpec spec = where.bind(this.db.sql(sql.toString())).bind("limit", page.size() + 1);
 		if (cursor != null) {
 			spec = spec.bind("cursor_id", cursor);

@@ -28,11 +28,10 @@ public final class PageJson {
 	}
 
 	public String with() {
-		PageQuery read = this.readOnce ? this.query.ofMatches() : this.query;
 		String fetched = this.query.fetchedDescending() ? " desc" : " asc";
 		return "with " + (this.readOnce ? this.query.matches() + ", " : "") + "page_rows as materialized (select "
 				+ this.query.alias() + ".*, " + this.query.sort().expression() + " as page_sort, (" + this.query.key()
-				+ ")::bigint as page_key" + Keyset.seek(read, this.cursor) + "), page_edges as (select * from page_rows order by page_sort"
+				+ ")::bigint as page_key" + this.query.seek(this.readOnce, this.cursor) + "), page_edges as (select * from page_rows order by page_sort"
 				+ fetched + ", page_key" + fetched + " limit :page_size) ";
 	}
 

@@ -34,12 +34,23 @@ public final class SqlWhere {
 	}
 
 	/**
-	 * Adds {@code column like :name} matching the text anywhere, with the client's wildcards
-	 * escaped, unless the text is null.
+	 * Adds a condition matching the text anywhere in the column, unless the text is null: {@code
+	 * column like :name}, with the client's wildcards escaped, which a trigram index
+	 * ({@code pg_trgm}) can narrow; for a text of one or two characters {@code strpos(column,
+	 * :name) > 0}, the same rows. A trigram index narrows nothing for fewer than three characters
+	 * (most Chinese name searches: a surname, a given name), yet a prepared statement's generic
+	 * plan, which does not know the text, takes that index for a few rows and then reads every
+	 * row it lists. With {@code strpos}, which no index serves, a county's search for 王 is read
+	 * from the school index alone (with {@link PageQuery#matches()}: 2.1 → 1.4 ms a statement).
 	 */
 	public SqlWhere containing(String column, String name, String text) {
 		if (text != null) {
-			and(column + " like :" + name, name, contains(text));
+			if (text.codePointCount(0, text.length()) < 3) {
+				and("strpos(" + column + ", :" + name + ") > 0", name, text);
+			}
+			else {
+				and(column + " like :" + name, name, contains(text));
+			}
 			this.substring = true;
 		}
 		return this;

@@ -11,6 +11,7 @@ import org.junheng.TestData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.r2dbc.core.DatabaseClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junheng.GraphQlAssertions.refused;
@@ -21,6 +22,9 @@ class TeacherGraphTests {
 
 	@Autowired
 	private HttpGraphQlTester graphQl;
+
+	@Autowired
+	private DatabaseClient db;
 
 	@Test
 	void teachersAreSearchedByRegionNameSubjectAndBackbone() {
@@ -35,6 +39,25 @@ class TeacherGraphTests {
 		this.graphQl.document("query($name: String) { teachers(first: 100, filter: { name: $name }) { edges { node { name } } } }")
 			.variable("name", name).execute()
 			.path("teachers.edges[*].node.name").entityList(String.class).satisfies((names) -> assertThat(names).allMatch((n) -> n.contains(name)));
+	}
+
+	/**
+	 * A name search finds the text anywhere, whatever its length: texts of one or two characters
+	 * are matched with strpos, longer ones with LIKE (SqlWhere.containing), and wildcards are text.
+	 * Counted against the county's present teachers' names, matched here in Java.
+	 */
+	@Test
+	void aNameSearchFindsTheTextAnywhereWhateverItsLength() {
+		List<String> names = this.db.sql("select t.name from teacher t join school s on s.id = t.school_id"
+				+ " where s.region_code in (select d.code from region d, region r where r.code = '511921' and (d.path = r.path"
+				+ " or d.path like r.path || '/%')) and t.left_school_on is null").map((row) -> row.get(0, String.class)).all()
+			.collectList().block();
+		String full = names.stream().filter((n) -> n.codePointCount(0, n.length()) >= 3).findFirst().orElseThrow();
+		for (String text : List.of("王", full.substring(1), full, full.substring(0, 1) + "%", full.substring(0, 2) + "_", "_", "\\")) {
+			long expected = names.stream().filter((n) -> n.contains(text)).count();
+			assertThat(total(Map.of("regionCode", "511921", "name", text))).as(text).isEqualTo((int) expected);
+		}
+		assertThat(names.stream().filter((n) -> n.contains("王")).count()).isPositive();
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.r2dbc.spi.R2dbcTransientResourceException;
 
@@ -38,8 +39,18 @@ final class DatabaseUnavailable {
 	private DatabaseUnavailable() {
 	}
 
-	/** Whether the failure, or anything that caused it, means the database could not be reached. */
+	/**
+	 * Whether the failure, or anything that caused it, means the database could not be reached.
+	 * An error PostgreSQL sent decides by its SQL state: the driver files every state it has no
+	 * class for (a PL/pgSQL {@code raise}, an internal error) as a non-transient resource
+	 * failure, which Spring translates as a resource failure, yet those are not outages.
+	 */
 	static boolean is(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
+			if (cause instanceof R2dbcException r2dbc && r2dbc.getSqlState() != null && !r2dbc.getSqlState().isEmpty()) {
+				return outage(r2dbc.getSqlState());
+			}
+		}
 		for (Throwable cause = failure; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
 			if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
 					|| cause instanceof R2dbcNonTransientResourceException || cause instanceof R2dbcTransientResourceException
@@ -54,6 +65,15 @@ final class DatabaseUnavailable {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * SQL states of a server going away or out of room: connection exceptions (08), insufficient
+	 * resources (53, too many connections among them), shut down or starting up (57P01 to 57P05),
+	 * system errors (58, an I/O error).
+	 */
+	private static boolean outage(String sqlState) {
+		return sqlState.startsWith("08") || sqlState.startsWith("53") || sqlState.startsWith("57P") || sqlState.startsWith("58");
 	}
 
 	/** The one line logged instead of a stack trace: where, and the innermost cause. */

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * Turns exceptions into GraphQL errors with a classification and the offending field in
  * {@code extensions}. Anything unexpected becomes a bare INTERNAL_ERROR: no message, stack trace
  * or SQL text ever reaches a client; it is logged here instead. A database out of reach is
- * expected, not unexpected: UNAVAILABLE, logged as one WARN line (see {@link DatabaseUnavailable}).
+ * expected, not unexpected: UNAVAILABLE, logged as one WARN line (see {@link DatabaseUnavailable});
+ * so is a write that collided with another (see {@link Collision}).
  */
 @Component
 class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
@@ -74,6 +75,11 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 			}
 			logger.warn("Constraint violation without a matching input check", ex);
 			return List.of(error(env, ErrorType.BAD_REQUEST, "input", Text.of("error.field", "input", Text.of("constraint.other")).in(locale)));
+		}
+		if (Collision.is(ex)) {
+			logger.info("Write collided with another at " + env.getExecutionStepInfo().getPath() + ": " + ex.getMessage());
+			return List.of(GraphqlErrorBuilder.newError(env).errorType(ErrorKind.CONFLICT)
+				.message(Text.of("error.collided").in(locale)).extensions(Map.of("retryable", true)).build());
 		}
 		if (DatabaseUnavailable.is(ex)) {
 			logger.warn(DatabaseUnavailable.logLine(env.getExecutionStepInfo().getPath(), ex));

@@ -6,13 +6,13 @@ import java.util.List;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
-import io.r2dbc.spi.Wrapped;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import org.junheng.EndToEndTest;
+import org.junheng.Pools;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,12 +33,7 @@ class ImportProgressTests {
 
 	@Test
 	void progressIsSkippedWhenNoConnectionIsFree() {
-		Object current = this.connections;
-		while (!(current instanceof ConnectionPool) && current instanceof Wrapped<?> wrapped) {
-			current = wrapped.unwrap();
-		}
-		assertThat(current).isInstanceOf(ConnectionPool.class);
-		ConnectionPool pool = (ConnectionPool) current;
+		ConnectionPool pool = Pools.of(this.connections);
 		int size = pool.getMetrics().orElseThrow().getMaxAllocatedSize();
 		List<Connection> held = Flux.range(0, size).flatMap((i) -> Mono.from(pool.create())).collectList().block(Duration.ofSeconds(30));
 		try {

@@ -2,14 +2,13 @@ package org.junheng.system;
 
 import java.util.Map;
 
-import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.ConnectionFactory;
-import io.r2dbc.spi.Wrapped;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 import org.junheng.EndToEndTest;
+import org.junheng.Pools;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.MapPropertySource;
@@ -37,7 +36,7 @@ class PoolSizeTests {
 
 	@Test
 	void theRunningPoolHasTheDefaultSize() {
-		assertThat(pool(this.connections).getMetrics().orElseThrow().getMaxAllocatedSize())
+		assertThat(Pools.of(this.connections).getMetrics().orElseThrow().getMaxAllocatedSize())
 			.isEqualTo(PoolSize.defaultSize(Runtime.getRuntime().availableProcessors()));
 	}
 
@@ -63,7 +62,7 @@ class PoolSizeTests {
 
 	@Test
 	void statementsBeyondThePoolWaitTheirTurnAndAllAreAnswered() {
-		int size = pool(this.connections).getMetrics().orElseThrow().getMaxAllocatedSize();
+		int size = Pools.of(this.connections).getMetrics().orElseThrow().getMaxAllocatedSize();
 		// Each holds its connection for 50 ms: five times as many as the pool has wait in its queue.
 		StepVerifier.create(Flux.range(0, 5 * size)
 				.flatMap((i) -> this.db.sql("select :i::int as i from pg_sleep(0.05)").bind("i", i)
@@ -71,15 +70,6 @@ class PoolSizeTests {
 				.collectList())
 			.assertNext((answered) -> assertThat(answered).hasSize(5 * size).doesNotHaveDuplicates())
 			.verifyComplete();
-	}
-
-	private static ConnectionPool pool(ConnectionFactory factory) {
-		Object current = factory;
-		while (!(current instanceof ConnectionPool) && current instanceof Wrapped<?> wrapped) {
-			current = wrapped.unwrap();
-		}
-		assertThat(current).isInstanceOf(ConnectionPool.class);
-		return (ConnectionPool) current;
 	}
 
 }

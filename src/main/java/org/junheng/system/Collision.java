@@ -2,7 +2,6 @@ package org.junheng.system;
 
 import java.util.Set;
 
-import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.R2dbcRollbackException;
 
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -22,14 +21,9 @@ final class Collision {
 
 	/** Whether the failure, or anything that caused it, is such a collision. */
 	static boolean is(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
-			if (cause instanceof PessimisticLockingFailureException || cause instanceof R2dbcRollbackException
-					|| (cause instanceof R2dbcException r2dbc && r2dbc.getSqlState() != null
-						&& SQL_STATES.contains(r2dbc.getSqlState()))) {
-				return true;
-			}
-		}
-		return false;
+		String sqlState = Causes.sqlState(failure);
+		return (sqlState != null && SQL_STATES.contains(sqlState)) || Causes.of(failure).stream()
+			.anyMatch((cause) -> cause instanceof PessimisticLockingFailureException || cause instanceof R2dbcRollbackException);
 	}
 
 }

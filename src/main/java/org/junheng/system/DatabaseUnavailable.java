@@ -10,7 +10,6 @@ import java.util.concurrent.TimeoutException;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
-import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.r2dbc.spi.R2dbcTransientResourceException;
 
@@ -46,12 +45,11 @@ final class DatabaseUnavailable {
 	 * failure, which Spring translates as a resource failure, yet those are not outages.
 	 */
 	static boolean is(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
-			if (cause instanceof R2dbcException r2dbc && r2dbc.getSqlState() != null && !r2dbc.getSqlState().isEmpty()) {
-				return outage(r2dbc.getSqlState());
-			}
+		String sqlState = Causes.sqlState(failure);
+		if (sqlState != null) {
+			return outage(sqlState);
 		}
-		for (Throwable cause = failure; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
+		for (Throwable cause : Causes.of(failure)) {
 			if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
 					|| cause instanceof R2dbcNonTransientResourceException || cause instanceof R2dbcTransientResourceException
 					|| cause instanceof ConnectException || cause instanceof ClosedChannelException
